@@ -44,6 +44,7 @@ struct Node {
   LatLon pos;
   NodeKind kind = NodeKind::city;
   std::string region; ///< first-level region (oblast), may be empty
+  std::string source; ///< where the coordinates come from
 };
 
 /// A physical link between two nodes; two-way unless `oneway`. Values are for one loaded TEU.
