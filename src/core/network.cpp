@@ -132,6 +132,14 @@ std::optional<NodeId> NetworkBuilder::find_node_id(std::string_view id) const {
   return it->second;
 }
 
+bool NetworkBuilder::has_arc(NodeId from, NodeId to, std::optional<Mode> mode) const {
+  for (const Link& l : links_) {
+    if (mode && l.mode != *mode) continue;
+    if ((l.from == from && l.to == to) || (!l.oneway && l.from == to && l.to == from)) return true;
+  }
+  return false;
+}
+
 NetworkBuilder NetworkBuilder::from(const Network& net) {
   NetworkBuilder b;
   for (const Node& n : net.nodes()) b.add_node(n);

@@ -198,6 +198,9 @@ public:
     return corridor_ids_.contains(std::string(id));
   }
   [[nodiscard]] std::size_t node_count() const { return nodes_.size(); }
+  [[nodiscard]] const Node& node(NodeId n) const { return nodes_[n.index()]; }
+  /// Whether a link (of `mode`, if given) can be traversed from `from` to `to`.
+  [[nodiscard]] bool has_arc(NodeId from, NodeId to, std::optional<Mode> mode) const;
 
   /// Starts a builder from an existing network (for scenario edits).
   static NetworkBuilder from(const Network& net);

@@ -1,6 +1,8 @@
 // RFC 4180 CSV parsing with line tracking, UTF-8 validation and typed cell access.
 #include "io/csv.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 
@@ -211,9 +213,9 @@ std::optional<double> CsvTable::optional_number(std::size_t row, std::string_vie
   if (!std::isfinite(v)) fail(row, column, "expected a finite number, got " + shown(s));
   if (v < min) {
     if (min == 0.0) fail(row, column, "expected a non-negative number, got " + shown(s));
-    fail(row, column, "expected a number >= " + std::to_string(min) + ", got " + shown(s));
+    fail(row, column, fmt::format("expected a number >= {}, got {}", min, shown(s)));
   }
-  if (v > max) fail(row, column, "expected a number <= " + std::to_string(max) + ", got " + shown(s));
+  if (v > max) fail(row, column, fmt::format("expected a number <= {}, got {}", max, shown(s)));
   return v;
 }
 

@@ -192,11 +192,15 @@ void read_borders(const CsvTable& t, NetworkBuilder& b, std::vector<std::string>
     x.dwell = hours_range(t, r, "dwell_h", t.number(r, "dwell_h"));
     x.cost_per_teu = Usd(t.number(r, "cost_usd_per_teu"));
     x.source = t.text(r, "source");
-    try {
-      b.add_border(std::move(x));
-    } catch (const NetworkError& e) {
-      t.fail(r, "from", e.what());
-    }
+    if (!b.has_arc(x.from, x.to, x.mode))
+      t.fail(r, "from",
+             fmt::format("border crossing '{}' -> '{}' matches no link in that direction", b.node(x.from).id,
+                         b.node(x.to).id));
+    if (b.node(x.from).country == b.node(x.to).country)
+      t.fail(r, "to",
+             fmt::format("'{}' -> '{}' does not cross a national border (both in {})", b.node(x.from).id,
+                         b.node(x.to).id, b.node(x.to).country));
+    b.add_border(std::move(x));
   }
 }
 
