@@ -28,7 +28,8 @@ CmdResult run(const std::string& args) {
   return r;
 }
 
-const std::string kExample = std::string("--network ") + CARAVAN_REPO_DIR + "/examples/silk-road-mini";
+const std::string kExample =
+    std::string("--network ") + CARAVAN_REPO_DIR + "/examples/silk-road-mini";
 
 TEST(Cli, HelpListsSubcommandsAndOptions) {
   const CmdResult top = run("--help");
@@ -36,7 +37,8 @@ TEST(Cli, HelpListsSubcommandsAndOptions) {
   EXPECT_NE(top.out.find("route"), std::string::npos);
   const CmdResult r = run("route --help");
   EXPECT_EQ(r.code, 0);
-  for (const char* opt : {"--from", "--to", "--by", "--avoid-country", "--avoid-mode", "--format", "--max-transfers"})
+  for (const char* opt :
+       {"--from", "--to", "--by", "--avoid-country", "--avoid-mode", "--format", "--max-transfers"})
     EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
 
@@ -48,16 +50,19 @@ TEST(Cli, RouteTableOnTheExampleNetwork) {
 }
 
 TEST(Cli, JsonFollowsTheContract) {
-  const CmdResult r = run("route " + kExample + " --from khorgos --to POTI --by cost --format json");
+  const CmdResult r =
+      run("route " + kExample + " --from khorgos --to POTI --by cost --format json");
   ASSERT_EQ(r.code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["from"], "Altynkol");
   EXPECT_EQ(j["to"], "Poti");
   EXPECT_EQ(j["objective"], "cost");
-  for (const char* k : {"km", "hours", "usd", "kg_co2", "transfers", "borders"}) EXPECT_TRUE(j["total"].contains(k)) << k;
+  for (const char* k : {"km", "hours", "usd", "kg_co2", "transfers", "borders"})
+    EXPECT_TRUE(j["total"].contains(k)) << k;
   ASSERT_FALSE(j["legs"].empty());
   for (const auto& leg : j["legs"])
-    for (const char* k : {"from", "to", "mode", "km", "hours", "usd", "kg_co2", "corridor"}) EXPECT_TRUE(leg.contains(k)) << k;
+    for (const char* k : {"from", "to", "mode", "km", "hours", "usd", "kg_co2", "corridor"})
+      EXPECT_TRUE(leg.contains(k)) << k;
   double km = 0;
   for (const auto& leg : j["legs"]) km += leg["km"].get<double>();
   EXPECT_NEAR(km, j["total"]["km"].get<double>(), 0.5);
@@ -86,7 +91,8 @@ TEST(Cli, ImpossibleConstraintsExitThree) {
   EXPECT_EQ(c.code, 3);
   const CmdResult u = run("route " + kExample + " --from Urumqi --to Poti --avoid-country XX");
   EXPECT_EQ(u.code, 2);
-  EXPECT_NE(u.out.find("--avoid-country: no node lies in country 'XX'"), std::string::npos) << u.out;
+  EXPECT_NE(u.out.find("--avoid-country: no node lies in country 'XX'"), std::string::npos)
+      << u.out;
 }
 
 TEST(Cli, BadOptionValuesAreUsageErrors) {
@@ -108,7 +114,8 @@ TEST(Cli, MalformedNetworkNamesFileLineAndField) {
   std::fclose(f);
   const CmdResult r = run("route --network " + dir.string() + " --from A --to B");
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.out.find("links.csv:2: field 'length_km': expected a non-negative number, got '-5'"), std::string::npos)
+  EXPECT_NE(r.out.find("links.csv:2: field 'length_km': expected a non-negative number, got '-5'"),
+            std::string::npos)
       << r.out;
   std::filesystem::remove_all(dir);
 }
@@ -116,11 +123,13 @@ TEST(Cli, MalformedNetworkNamesFileLineAndField) {
 TEST(Cli, OutputFileIsWrittenWholeOrNotAtAll) {
   const auto out = std::filesystem::temp_directory_path() / "caravan-cli-route.json";
   std::filesystem::remove(out);
-  ASSERT_EQ(run("route " + kExample + " --from Urumqi --to Poti -f json -o " + out.string()).code, 0);
+  ASSERT_EQ(run("route " + kExample + " --from Urumqi --to Poti -f json -o " + out.string()).code,
+            0);
   EXPECT_TRUE(std::filesystem::exists(out));
   std::filesystem::remove(out);
   // A failing query leaves no file behind.
-  EXPECT_EQ(run("route " + kExample + " --from Urumqi --to Nowhere -f json -o " + out.string()).code, 2);
+  EXPECT_EQ(
+      run("route " + kExample + " --from Urumqi --to Nowhere -f json -o " + out.string()).code, 2);
   EXPECT_FALSE(std::filesystem::exists(out));
 }
 

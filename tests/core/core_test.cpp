@@ -13,7 +13,9 @@ using namespace literals;
 
 // Quantities of different units cannot be added or compared.
 template <class A, class B>
-concept Addable = requires(A a, B b) { a + b; };
+concept Addable = requires(A a, B b) {
+  a + b;
+};
 static_assert(Addable<Km, Km>);
 static_assert(!Addable<Km, Hours>);
 static_assert(!Addable<Usd, KgCo2>);
@@ -62,7 +64,8 @@ Network tiny() {
   l.oneway = true;
   b.add_link(l);
   b.add_transfer({NodeId(1), std::nullopt, std::nullopt, HoursRange::exactly(9_h), 0_usd, ""});
-  b.add_transfer({NodeId(1), Mode::rail_1435, Mode::rail_1520, HoursRange::exactly(2_h), 330_usd, ""});
+  b.add_transfer(
+      {NodeId(1), Mode::rail_1435, Mode::rail_1520, HoursRange::exactly(2_h), 330_usd, ""});
   b.add_transfer({NodeId(1), Mode::rail_1435, std::nullopt, HoursRange::exactly(5_h), 0_usd, ""});
   b.add_border({NodeId(0), NodeId(1), std::nullopt, HoursRange::exactly(36_h), 215_usd, ""});
   b.add_corridor({"x", "X", {NodeId(0), NodeId(1), NodeId(2)}, "", ""});

@@ -22,13 +22,14 @@ struct Got {
 
 Got route(const Network& net, char from, char to, Costing costing = {}, Shipment shipment = {}) {
   Router router(net);
-  RouteRequest req{*net.find_node_id(std::string(1, from)), *net.find_node_id(std::string(1, to)), costing,
-                   shipment};
+  RouteRequest req{*net.find_node_id(std::string(1, from)), *net.find_node_id(std::string(1, to)),
+                   costing, shipment};
   const RouteOutcome out = router.route(req);
   Got g;
   if (!out.ok()) return g;
   for (NodeId n : route_nodes(net, *out.route)) g.path += net.node(n).id;
-  for (const Leg& l : out.route->legs) g.modes += (g.modes.empty() ? "" : ">") + std::string(to_string(l.mode));
+  for (const Leg& l : out.route->legs)
+    g.modes += (g.modes.empty() ? "" : ">") + std::string(to_string(l.mode));
   g.km = out.route->totals.km.value();
   g.hours = out.route->totals.hours.value();
   g.usd = out.route->totals.usd.value();
@@ -46,10 +47,11 @@ Costing by(Objective o) {
 
 TEST(RoutingFeatures, StraightLineAddsUpLinks) {
   //   A-----B---------C        - road, grid 1 char = 10 km
-  const Network net = build_map_network({.map = R"(
+  const Network net =
+      build_map_network({.map = R"(
 A-----B---------C
 )",
-                                         .links = {{.nodes = "ABC", .mode = "road", .speed_kmh = 50}}});
+                         .links = {{.nodes = "ABC", .mode = "road", .speed_kmh = 50}}});
   const Got g = route(net, 'A', 'C');
   EXPECT_EQ(g.path, "ABC");
   EXPECT_DOUBLE_EQ(g.km, 160.0);
@@ -62,14 +64,14 @@ TEST(RoutingFeatures, TimeAndDistancePickDifferentRoutes) {
   //   A----B----C          - road 20 km/h (short, slow)
   //   |         |          = rail 100 km/h via D and E (long, fast)
   //   D=========E
-  const Network net = build_map_network(
-      {.map = R"(
+  const Network net =
+      build_map_network({.map = R"(
 A----B----C
 |         |
 D=========E
 )",
-       .links = {{.nodes = "ABC", .mode = "road", .speed_kmh = 20},
-                 {.nodes = "ADEC", .mode = "rail_1520", .speed_kmh = 100}}});
+                         .links = {{.nodes = "ABC", .mode = "road", .speed_kmh = 20},
+                                   {.nodes = "ADEC", .mode = "rail_1520", .speed_kmh = 100}}});
   EXPECT_EQ(route(net, 'A', 'C', by(Objective::distance)).path, "ABC");
   EXPECT_DOUBLE_EQ(route(net, 'A', 'C', by(Objective::distance)).km, 100.0);
   const Got fast = route(net, 'A', 'C', by(Objective::time));
@@ -108,8 +110,9 @@ A-----------B
 
       C
 )",
-       .links = {{.nodes = "AB", .mode = "road", .speed_kmh = 70, .co2_g_per_tkm = 100},
-                 {.nodes = "ACB", .mode = "rail_1520", .speed_kmh = 40, .co2_g_per_tkm = 20, .km = 80}}});
+       .links = {
+           {.nodes = "AB", .mode = "road", .speed_kmh = 70, .co2_g_per_tkm = 100},
+           {.nodes = "ACB", .mode = "rail_1520", .speed_kmh = 40, .co2_g_per_tkm = 20, .km = 80}}});
   const Got g = route(net, 'A', 'B', by(Objective::co2));
   EXPECT_EQ(g.path, "ACB");
   EXPECT_DOUBLE_EQ(g.co2, 32.0); // 20 g x 10 t x 160 km
@@ -134,9 +137,9 @@ TEST(RoutingFeatures, GaugeBreakIsChargedOnce) {
 
 TEST(RoutingFeatures, GaugeBreakWithoutTransferRuleCannotBeSkipped) {
   //   A#####B=====C         no transfer at B: the train cannot change gauge there
-  const Network net = build_map_network({.map = "A#####B=====C",
-                                         .links = {{.nodes = "AB", .mode = "rail_1435"},
-                                                   {.nodes = "BC", .mode = "rail_1520"}}});
+  const Network net = build_map_network(
+      {.map = "A#####B=====C",
+       .links = {{.nodes = "AB", .mode = "rail_1435"}, {.nodes = "BC", .mode = "rail_1520"}}});
   EXPECT_EQ(route(net, 'A', 'C').path, "");
   EXPECT_EQ(route(net, 'A', 'B').path, "AB");
 }
@@ -165,10 +168,11 @@ A          D
 
 TEST(RoutingFeatures, BorderDwellDependsOnDirection) {
   //   A(CN)=====B(KZ)     westbound A->B dwell 36 h, eastbound B->A 24 h
-  const Network net = build_map_network({.map = "A=====B",
-                                         .links = {{.nodes = "AB", .mode = "rail_1520", .speed_kmh = 60}},
-                                         .borders = {{"AB", 36.0, 215.0}, {"BA", 24.0, 100.0}},
-                                         .countries = {{'A', "CN"}, {'B', "KZ"}}});
+  const Network net =
+      build_map_network({.map = "A=====B",
+                         .links = {{.nodes = "AB", .mode = "rail_1520", .speed_kmh = 60}},
+                         .borders = {{"AB", 36.0, 215.0}, {"BA", 24.0, 100.0}},
+                         .countries = {{'A', "CN"}, {'B', "KZ"}}});
   const Got west = route(net, 'A', 'B');
   EXPECT_DOUBLE_EQ(west.hours, 1.0 + 36.0);
   EXPECT_DOUBLE_EQ(west.usd, 60.0 + 215.0);
@@ -203,9 +207,14 @@ TEST(RoutingFeatures, FerryLegWithPortHandlingAtBothEnds) {
   const Network net = build_map_network(
       {.map = "A=====B~~~~~~~~~~C=====D",
        .links = {{.nodes = "AB", .mode = "rail_1520", .speed_kmh = 60, .usd_per_teu_km = 0},
-                 {.nodes = "BC", .mode = "ferry", .speed_kmh = 22, .usd_per_teu_km = 0, .usd_per_teu = 800},
+                 {.nodes = "BC",
+                  .mode = "ferry",
+                  .speed_kmh = 22,
+                  .usd_per_teu_km = 0,
+                  .usd_per_teu = 800},
                  {.nodes = "CD", .mode = "rail_1520", .speed_kmh = 60, .usd_per_teu_km = 0}},
-       .transfers = {{'B', "rail_1520", "ferry", 48.0, 300.0}, {'C', "ferry", "rail_1520", 36.0, 300.0}},
+       .transfers = {{'B', "rail_1520", "ferry", 48.0, 300.0},
+                     {'C', "ferry", "rail_1520", 36.0, 300.0}},
        .countries = {{'C', "AZ"}, {'D', "AZ"}}});
   const Got g = route(net, 'A', 'D');
   EXPECT_EQ(g.modes, "rail_1520>ferry>rail_1520");
@@ -219,14 +228,15 @@ TEST(RoutingFeatures, AvoidCountryTakesTheOtherWayOrNone) {
   //   A(KZ)====R(RU)====B(BY)      the short way is through Russia
   //    \                /
   //     =====G(GE)======          the long way through Georgia
-  const Network net = build_map_network(
-      {.map = R"(
+  const Network net =
+      build_map_network({.map = R"(
 A====R====B
 
      G
 )",
-       .links = {{.nodes = "ARB", .mode = "rail_1520"}, {.nodes = "AGB", .mode = "rail_1520", .km = 200}},
-       .countries = {{'R', "RU"}, {'B', "BY"}, {'G', "GE"}}});
+                         .links = {{.nodes = "ARB", .mode = "rail_1520"},
+                                   {.nodes = "AGB", .mode = "rail_1520", .km = 200}},
+                         .countries = {{'R', "RU"}, {'B', "BY"}, {'G', "GE"}}});
   EXPECT_EQ(route(net, 'A', 'B').path, "ARB");
   Costing no_ru;
   no_ru.avoid_countries = {*net.find_country("RU")};
@@ -239,13 +249,14 @@ TEST(RoutingFeatures, AvoidModeDrivesAroundTheSea) {
   //   A~~~~~~~~B      ~ ferry
   //   |        |      - road around the sea
   //   C--------D
-  const Network net = build_map_network(
-      {.map = R"(
+  const Network net =
+      build_map_network({.map = R"(
 A~~~~~~~~B
 |        |
 C--------D
 )",
-       .links = {{.nodes = "AB", .mode = "ferry", .speed_kmh = 30}, {.nodes = "ACDB", .mode = "road", .speed_kmh = 30}}});
+                         .links = {{.nodes = "AB", .mode = "ferry", .speed_kmh = 30},
+                                   {.nodes = "ACDB", .mode = "road", .speed_kmh = 30}}});
   EXPECT_EQ(route(net, 'A', 'B').path, "AB");
   Costing c;
   c.avoid_modes.insert(Mode::ferry);
@@ -303,16 +314,17 @@ A   D
 A   D
   C
 )",
-       .links = {{.nodes = "ABD", .mode = "road", .speed_kmh = 100, .usd_per_teu_km = 1.0, .km = 100},
-                 {.nodes = "ACD", .mode = "road", .speed_kmh = 50, .usd_per_teu_km = 1.0, .km = 100}}});
+       .links = {
+           {.nodes = "ABD", .mode = "road", .speed_kmh = 100, .usd_per_teu_km = 1.0, .km = 100},
+           {.nodes = "ACD", .mode = "road", .speed_kmh = 50, .usd_per_teu_km = 1.0, .km = 100}}});
   EXPECT_EQ(route(net2, 'A', 'D', by(Objective::cost)).path, "ABD");
 }
 
 TEST(RoutingFeatures, UnreachableTargetGivesNoRoute) {
   //   A=====B     C=====D      two separate lines
-  const Network net = build_map_network({.map = "A=====B     C=====D",
-                                         .links = {{.nodes = "AB", .mode = "rail_1520"},
-                                                   {.nodes = "CD", .mode = "rail_1520"}}});
+  const Network net = build_map_network(
+      {.map = "A=====B     C=====D",
+       .links = {{.nodes = "AB", .mode = "rail_1520"}, {.nodes = "CD", .mode = "rail_1520"}}});
   Router router(net);
   const RouteOutcome out = router.route({*net.find_node_id("A"), *net.find_node_id("D"), {}, {}});
   EXPECT_FALSE(out.ok());
@@ -323,13 +335,13 @@ TEST(RoutingFeatures, OneWayLinksAreOneWay) {
   //   A---->B   one-way road A to B; back only the long way via C
   //    \   /
   //     -C-
-  const Network net = build_map_network(
-      {.map = R"(
+  const Network net = build_map_network({.map = R"(
 A-----B
 
    C
 )",
-       .links = {{.nodes = "AB", .mode = "road", .oneway = true}, {.nodes = "BCA", .mode = "road"}}});
+                                         .links = {{.nodes = "AB", .mode = "road", .oneway = true},
+                                                   {.nodes = "BCA", .mode = "road"}}});
   EXPECT_EQ(route(net, 'A', 'B').path, "AB");
   EXPECT_EQ(route(net, 'B', 'A').path, "BCA");
 }
@@ -337,10 +349,13 @@ A-----B
 TEST(RoutingFeatures, PlannedLinksOpenOnlyFromTheirYear) {
   //   A=====B=====C        existing line
   //   A===========C        planned shortcut, opens 2027, 50 km
-  const Network net = build_map_network(
-      {.map = "A=====B=====C",
-       .links = {{.nodes = "ABC", .mode = "rail_1520"},
-                 {.nodes = "AC", .mode = "rail_1520", .km = 50, .status = "planned", .open_year = 2027}}});
+  const Network net = build_map_network({.map = "A=====B=====C",
+                                         .links = {{.nodes = "ABC", .mode = "rail_1520"},
+                                                   {.nodes = "AC",
+                                                    .mode = "rail_1520",
+                                                    .km = 50,
+                                                    .status = "planned",
+                                                    .open_year = 2027}}});
   EXPECT_EQ(route(net, 'A', 'C').path, "ABC");
   Costing c;
   c.year = 2026;
@@ -351,19 +366,21 @@ TEST(RoutingFeatures, PlannedLinksOpenOnlyFromTheirYear) {
 
 TEST(RoutingFeatures, SpecificTransferRuleBeatsWildcard) {
   //   A-----B=====C     at B: any change 10 h, but road -> rail_1520 only 2 h
-  const Network net = build_map_network(
-      {.map = "A-----B=====C",
-       .links = {{.nodes = "AB", .mode = "road", .speed_kmh = 60}, {.nodes = "BC", .mode = "rail_1520", .speed_kmh = 60}},
-       .transfers = {{'B', "*", "*", 10.0}, {'B', "road", "rail_1520", 2.0}}});
+  const Network net =
+      build_map_network({.map = "A-----B=====C",
+                         .links = {{.nodes = "AB", .mode = "road", .speed_kmh = 60},
+                                   {.nodes = "BC", .mode = "rail_1520", .speed_kmh = 60}},
+                         .transfers = {{'B', "*", "*", 10.0}, {'B', "road", "rail_1520", 2.0}}});
   EXPECT_DOUBLE_EQ(route(net, 'A', 'C').hours, 1.0 + 2.0 + 1.0);
   EXPECT_DOUBLE_EQ(route(net, 'C', 'A').hours, 1.0 + 10.0 + 1.0);
 }
 
 TEST(RoutingFeatures, ContinuingInTheSameModeThroughATransferNodeIsFree) {
   //   A=====B=====C     B has a transfer rule, but the train does not change mode there
-  const Network net = build_map_network({.map = "A=====B=====C",
-                                         .links = {{.nodes = "ABC", .mode = "rail_1520", .speed_kmh = 60}},
-                                         .transfers = {{'B', "*", "*", 10.0}}});
+  const Network net =
+      build_map_network({.map = "A=====B=====C",
+                         .links = {{.nodes = "ABC", .mode = "rail_1520", .speed_kmh = 60}},
+                         .transfers = {{'B', "*", "*", 10.0}}});
   const Got g = route(net, 'A', 'C');
   EXPECT_DOUBLE_EQ(g.hours, 2.0);
   EXPECT_EQ(g.transfers, 0);
@@ -373,13 +390,14 @@ TEST(RoutingFeatures, AvoidNodeDetours) {
   //   A=====B=====C
   //    \         /
   //     ====D====
-  const Network net = build_map_network(
-      {.map = R"(
+  const Network net =
+      build_map_network({.map = R"(
 A=====B=====C
 
       D
 )",
-       .links = {{.nodes = "ABC", .mode = "rail_1520"}, {.nodes = "ADC", .mode = "rail_1520", .km = 100}}});
+                         .links = {{.nodes = "ABC", .mode = "rail_1520"},
+                                   {.nodes = "ADC", .mode = "rail_1520", .km = 100}}});
   Costing c;
   c.avoid_nodes = {*net.find_node_id("B")};
   EXPECT_EQ(route(net, 'A', 'C', c).path, "ADC");
@@ -402,7 +420,8 @@ TEST(RoutingFeatures, LegsCarryTheirCorridor) {
 
 TEST(RoutingFeatures, ShipmentSizeScalesCostAndEmissions) {
   //   A=====B      2 TEU of 14 t: cost x2, CO2 for 28 t
-  const Network net = build_map_network({.map = "A=====B", .links = {{.nodes = "AB", .mode = "rail_1520"}}});
+  const Network net =
+      build_map_network({.map = "A=====B", .links = {{.nodes = "AB", .mode = "rail_1520"}}});
   Shipment s;
   s.teu = Teu(2);
   s.tonnes_per_teu = Tonnes(14);

@@ -12,7 +12,9 @@ namespace caravan::io {
 namespace {
 
 TEST(Csv, QuotesCommasNewlinesBomCrlfAndComments) {
-  const std::string text = "\xEF\xBB\xBF" "a,b,c\r\n# a comment\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n2,\"multi\nline\", 3 \n";
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "a,b,c\r\n# a comment\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n2,\"multi\nline\", 3 \n";
   const auto recs = parse_csv(text, "t.csv");
   ASSERT_EQ(recs.size(), 3u);
   EXPECT_EQ(recs[0].fields, (std::vector<std::string>{"a", "b", "c"}));
@@ -56,8 +58,8 @@ const std::string kLinks = "id,from,to,mode,length_km,speed_kmh,cost_usd_per_teu
                            "ab,a,b,rail_1435,12,50,0.3,18\n"
                            "bc,b,c,rail_1520,300,50,0.3,22\n";
 
-NetworkFiles files(std::string nodes, std::string links, std::string transfers = "", std::string borders = "",
-                   std::string corridors = "") {
+NetworkFiles files(std::string nodes, std::string links, std::string transfers = "",
+                   std::string borders = "", std::string corridors = "") {
   NetworkFiles f;
   f.label = "net";
   f.contents["nodes.csv"] = std::move(nodes);
@@ -78,9 +80,11 @@ std::string error_of(const NetworkFiles& f) {
 }
 
 TEST(NetworkReader, ReadsAValidNetwork) {
-  const auto r = parse_network(files(kNodes, kLinks, "node,from_mode,to_mode,duration_h,cost_usd_per_teu\nb,rail_1435,rail_1520,1,330\n",
-                                     "from,to,dwell_h,dwell_h_low,dwell_h_high,cost_usd_per_teu\na,b,36,12,168,215\n",
-                                     "id,name,nodes\nx,X,a;b;c\n"));
+  const auto r = parse_network(
+      files(kNodes, kLinks,
+            "node,from_mode,to_mode,duration_h,cost_usd_per_teu\nb,rail_1435,rail_1520,1,330\n",
+            "from,to,dwell_h,dwell_h_low,dwell_h_high,cost_usd_per_teu\na,b,36,12,168,215\n",
+            "id,name,nodes\nx,X,a;b;c\n"));
   EXPECT_EQ(r.network.node_count(), 3u);
   EXPECT_EQ(r.network.link_count(), 2u);
   EXPECT_DOUBLE_EQ(r.network.link(LinkId(1)).duration.typical.value(), 6.0);
@@ -91,7 +95,8 @@ TEST(NetworkReader, ReadsAValidNetwork) {
 }
 
 TEST(NetworkReader, UnknownColumnsAreWarnings) {
-  const auto r = parse_network(files("id,name,country,lat,lon,kind,notes\na,A,KZ,1,2,city,x\n", "id,from,to,mode,length_km,duration_h,co2_g_per_tkm\n"));
+  const auto r = parse_network(files("id,name,country,lat,lon,kind,notes\na,A,KZ,1,2,city,x\n",
+                                     "id,from,to,mode,length_km,duration_h,co2_g_per_tkm\n"));
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_EQ(r.warnings[0], "net/nodes.csv: unknown column 'notes' ignored");
 }
@@ -106,6 +111,8 @@ struct BadCase {
   const char* error;
 };
 
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
 class NetworkReaderErrors : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(NetworkReaderErrors, NameFileLineAndField) {
@@ -113,7 +120,8 @@ TEST_P(NetworkReaderErrors, NameFileLineAndField) {
   EXPECT_EQ(error_of(files(c.nodes, c.links, c.transfers, c.borders, c.corridors)), c.error);
 }
 
-const std::string kLinkHeader = "id,from,to,mode,length_km,speed_kmh,cost_usd_per_teu_km,co2_g_per_tkm\n";
+const std::string kLinkHeader =
+    "id,from,to,mode,length_km,speed_kmh,cost_usd_per_teu_km,co2_g_per_tkm\n";
 
 INSTANTIATE_TEST_SUITE_P(
     All, NetworkReaderErrors,
@@ -122,16 +130,21 @@ INSTANTIATE_TEST_SUITE_P(
                 "net/nodes.csv:1: field 'lon': missing column"},
         BadCase{"duplicate_node", kNodes + "a,Again,KZ,1,1,city\n", kLinks, "", "", "",
                 "net/nodes.csv:5: field 'id': duplicate node id 'a'"},
-        BadCase{"bad_country", "id,name,country,lat,lon,kind\na,A,Kaz,1,1,city\n", kLinks, "", "", "",
-                "net/nodes.csv:2: field 'country': expected an ISO 3166-1 alpha-2 code such as KZ, got 'Kaz'"},
-        BadCase{"lat_out_of_range", "id,name,country,lat,lon,kind\na,A,KZ,91,1,city\n", kLinks, "", "", "",
-                "net/nodes.csv:2: field 'lat': expected a number <= 90, got '91'"},
-        BadCase{"unknown_kind", "id,name,country,lat,lon,kind\na,A,KZ,1,1,village\n", kLinks, "", "", "",
-                "net/nodes.csv:2: field 'kind': expected one of city, rail_terminal, dry_port, seaport, border, junction, got 'village'"},
+        BadCase{"bad_country", "id,name,country,lat,lon,kind\na,A,Kaz,1,1,city\n", kLinks, "", "",
+                "",
+                "net/nodes.csv:2: field 'country': expected an ISO 3166-1 alpha-2 code such as KZ, "
+                "got 'Kaz'"},
+        BadCase{"lat_out_of_range", "id,name,country,lat,lon,kind\na,A,KZ,91,1,city\n", kLinks, "",
+                "", "", "net/nodes.csv:2: field 'lat': expected a number <= 90, got '91'"},
+        BadCase{"unknown_kind", "id,name,country,lat,lon,kind\na,A,KZ,1,1,village\n", kLinks, "",
+                "", "",
+                "net/nodes.csv:2: field 'kind': expected one of city, rail_terminal, dry_port, "
+                "seaport, border, junction, got 'village'"},
         BadCase{"unknown_node_ref", kNodes, kLinkHeader + "ab,a,zz,road,10,50,1,90\n", "", "", "",
                 "net/links.csv:2: field 'to': unknown node id 'zz'"},
         BadCase{"unknown_mode", kNodes, kLinkHeader + "ab,a,b,hovercraft,10,50,1,90\n", "", "", "",
-                "net/links.csv:2: field 'mode': expected one of rail_1520, rail_1435, road, ferry, sea, got 'hovercraft'"},
+                "net/links.csv:2: field 'mode': expected one of rail_1520, rail_1435, road, ferry, "
+                "sea, got 'hovercraft'"},
         BadCase{"negative_length", kNodes, kLinkHeader + "ab,a,b,road,-3,50,1,90\n", "", "", "",
                 "net/links.csv:2: field 'length_km': expected a non-negative number, got '-3'"},
         BadCase{"nan_length", kNodes, kLinkHeader + "ab,a,b,road,nan,50,1,90\n", "", "", "",
@@ -139,11 +152,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"inf_speed", kNodes, kLinkHeader + "ab,a,b,road,10,inf,1,90\n", "", "", "",
                 "net/links.csv:2: field 'speed_kmh': expected a finite number, got 'inf'"},
         BadCase{"missing_number", kNodes, kLinkHeader + "ab,a,b,road,10,50,,90\n", "", "", "",
-                "net/links.csv:2: field 'cost_usd_per_teu_km': expected a number, got nothing (missing value)"},
+                "net/links.csv:2: field 'cost_usd_per_teu_km': expected a number, got nothing "
+                "(missing value)"},
         BadCase{"not_a_number", kNodes, kLinkHeader + "ab,a,b,road,10 km,50,1,90\n", "", "", "",
                 "net/links.csv:2: field 'length_km': expected a number, got '10 km'"},
-        BadCase{"huge_number", kNodes, kLinkHeader + "ab,a,b,road,1e999,50,1,90\n", "", "", "",
-                "net/links.csv:2: field 'length_km': expected a number, got '1e999' (out of range)"},
+        BadCase{
+            "huge_number", kNodes, kLinkHeader + "ab,a,b,road,1e999,50,1,90\n", "", "", "",
+            "net/links.csv:2: field 'length_km': expected a number, got '1e999' (out of range)"},
         BadCase{"zero_speed", kNodes, kLinkHeader + "ab,a,b,road,10,0,1,90\n", "", "", "",
                 "net/links.csv:2: field 'speed_kmh': expected a positive number, got 0"},
         BadCase{"no_duration", kNodes, kLinkHeader + "ab,a,b,road,10,,1,90\n", "", "", "",
@@ -154,21 +169,38 @@ INSTANTIATE_TEST_SUITE_P(
                 "net/links.csv:2: field 'to': a link must join two different nodes"},
         BadCase{"wrong_field_count", kNodes, kLinkHeader + "ab,a,b,road,10,50,1\n", "", "", "",
                 "net/links.csv:2: expected 8 fields as in the header, got 7"},
-        BadCase{"bad_status", kNodes, "id,from,to,mode,length_km,duration_h,co2_g_per_tkm,status\nab,a,b,road,1,1,1,maybe\n", "", "", "",
-                "net/links.csv:2: field 'status': expected existing, under_construction or planned, got 'maybe'"},
-        BadCase{"range_low_above_typical", kNodes, "id,from,to,mode,length_km,duration_h,duration_h_low,co2_g_per_tkm\nab,a,b,road,1,5,6,1\n", "", "", "",
-                "net/links.csv:2: field 'duration_h_low': expected at most 5 (the typical value), got 6"},
-        BadCase{"transfer_unknown_mode", kNodes, kLinks, "node,from_mode,to_mode,duration_h,cost_usd_per_teu\nb,rail_1435,rail_1000,1,1\n", "", "",
-                "net/transfers.csv:2: field 'to_mode': expected one of rail_1520, rail_1435, road, ferry, sea or '*', got 'rail_1000'"},
-        BadCase{"transfer_negative_cost", kNodes, kLinks, "node,from_mode,to_mode,duration_h,cost_usd_per_teu\nb,*,*,1,-1\n", "", "",
-                "net/transfers.csv:2: field 'cost_usd_per_teu': expected a non-negative number, got '-1'"},
-        BadCase{"border_without_link", kNodes, kLinks, "", "from,to,dwell_h,cost_usd_per_teu\na,c,1,1\n", "",
-                "net/borders.csv:2: field 'from': border crossing 'a' -> 'c' matches no link in that direction"},
+        BadCase{
+            "bad_status", kNodes,
+            "id,from,to,mode,length_km,duration_h,co2_g_per_tkm,status\nab,a,b,road,1,1,1,maybe\n",
+            "", "", "",
+            "net/links.csv:2: field 'status': expected existing, under_construction or planned, "
+            "got 'maybe'"},
+        BadCase{"range_low_above_typical", kNodes,
+                "id,from,to,mode,length_km,duration_h,duration_h_low,co2_g_per_tkm\nab,a,b,road,1,"
+                "5,6,1\n",
+                "", "", "",
+                "net/links.csv:2: field 'duration_h_low': expected at most 5 (the typical value), "
+                "got 6"},
+        BadCase{"transfer_unknown_mode", kNodes, kLinks,
+                "node,from_mode,to_mode,duration_h,cost_usd_per_teu\nb,rail_1435,rail_1000,1,1\n",
+                "", "",
+                "net/transfers.csv:2: field 'to_mode': expected one of rail_1520, rail_1435, road, "
+                "ferry, sea or '*', got 'rail_1000'"},
+        BadCase{"transfer_negative_cost", kNodes, kLinks,
+                "node,from_mode,to_mode,duration_h,cost_usd_per_teu\nb,*,*,1,-1\n", "", "",
+                "net/transfers.csv:2: field 'cost_usd_per_teu': expected a non-negative number, "
+                "got '-1'"},
+        BadCase{"border_without_link", kNodes, kLinks, "",
+                "from,to,dwell_h,cost_usd_per_teu\na,c,1,1\n", "",
+                "net/borders.csv:2: field 'from': border crossing 'a' -> 'c' matches no link in "
+                "that direction"},
         BadCase{"corridor_unknown_node", kNodes, kLinks, "", "", "id,name,nodes\nx,X,a;b;q\n",
                 "net/corridors.csv:2: field 'nodes': unknown node id 'q'"},
-        BadCase{"corridor_loop", kNodes, kLinks, "", "", "id,name,nodes\nx,X,a;b;c;b\n",
-                "net/corridors.csv:2: field 'nodes': node 'b' appears twice (a corridor may not loop)"},
-        BadCase{"empty_file", "", kLinks, "", "", "", "net/nodes.csv: empty file: expected a header line"},
+        BadCase{
+            "corridor_loop", kNodes, kLinks, "", "", "id,name,nodes\nx,X,a;b;c;b\n",
+            "net/corridors.csv:2: field 'nodes': node 'b' appears twice (a corridor may not loop)"},
+        BadCase{"empty_file", "", kLinks, "", "", "",
+                "net/nodes.csv: empty file: expected a header line"},
         BadCase{"header_only", "id,name,country,lat,lon,kind\n", kLinks, "", "", "",
                 "net/nodes.csv: no nodes: the file has a header but no rows"}),
     [](const ::testing::TestParamInfo<BadCase>& i) { return std::string(i.param.name); });
@@ -185,7 +217,8 @@ TEST(NetworkReader, MissingDirectory) {
     (void)read_network("no/such/dir");
     FAIL();
   } catch (const ParseError& e) {
-    EXPECT_STREQ(e.what(), "no/such/dir: not a network directory (expected nodes.csv and links.csv in it)");
+    EXPECT_STREQ(e.what(),
+                 "no/such/dir: not a network directory (expected nodes.csv and links.csv in it)");
   }
 }
 
@@ -214,7 +247,9 @@ TEST(NetworkWriter, RoundTripsWhatTheReaderReads) {
 }
 
 TEST(AtomicFile, ReplacesWholeAndLeavesNoTemporaries) {
-  const auto dir = std::filesystem::temp_directory_path() / ("caravan-atomic-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  const auto dir =
+      std::filesystem::temp_directory_path() /
+      ("caravan-atomic-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto path = dir / "out.csv";

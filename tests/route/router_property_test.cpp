@@ -1,5 +1,5 @@
-// Property tests: the router's optimal values equal Boost.Graph's Dijkstra on random graphs, both on
-// plain single-mode graphs and on an explicitly built state graph with transfers and borders.
+// Property tests: the router's optimal values equal Boost.Graph's Dijkstra on random graphs, both
+// on plain single-mode graphs and on an explicitly built state graph with transfers and borders.
 #include "route/router.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -13,8 +13,9 @@
 namespace caravan {
 namespace {
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-                                         boost::property<boost::edge_weight_t, double>>;
+using BoostGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                          boost::property<boost::edge_weight_t, double>>;
 
 std::vector<double> boost_dijkstra(const BoostGraph& g, std::size_t source) {
   std::vector<double> dist(boost::num_vertices(g));
@@ -29,7 +30,8 @@ struct RandomNetwork {
 
 /// A random network: `n` nodes in up to three countries, `m` links of the given modes, random
 /// transfers (some wildcards) and border charges.
-RandomNetwork random_network(std::mt19937& rng, int n, int m, const std::vector<Mode>& modes, bool extras) {
+RandomNetwork random_network(std::mt19937& rng, int n, int m, const std::vector<Mode>& modes,
+                             bool extras) {
   NetworkBuilder b;
   std::uniform_real_distribution<double> coord(40.0, 50.0);
   const char* countries[] = {"KZ", "CN", "RU"};
@@ -44,7 +46,8 @@ RandomNetwork random_network(std::mt19937& rng, int n, int m, const std::vector<
   }
   std::uniform_int_distribution<int> pick(0, n - 1);
   std::uniform_int_distribution<std::size_t> pick_mode(0, modes.size() - 1);
-  std::uniform_real_distribution<double> len(1.0, 500.0), speed(10.0, 100.0), price(0.0, 2.0), co2(1.0, 150.0);
+  std::uniform_real_distribution<double> len(1.0, 500.0), speed(10.0, 100.0), price(0.0, 2.0),
+      co2(1.0, 150.0);
   std::bernoulli_distribution oneway(0.3), integral(0.3);
   for (int i = 0; i < m; ++i) {
     const int u = pick(rng);
@@ -71,8 +74,12 @@ RandomNetwork random_network(std::mt19937& rng, int n, int m, const std::vector<
       t.node = NodeId(static_cast<std::uint32_t>(pick(rng)));
       std::uniform_int_distribution<int> which(0, static_cast<int>(modes.size()));
       const int f = which(rng), to = which(rng);
-      t.from_mode = f == static_cast<int>(modes.size()) ? std::nullopt : std::optional(modes[static_cast<std::size_t>(f)]);
-      t.to_mode = to == static_cast<int>(modes.size()) ? std::nullopt : std::optional(modes[static_cast<std::size_t>(to)]);
+      t.from_mode = f == static_cast<int>(modes.size())
+                        ? std::nullopt
+                        : std::optional(modes[static_cast<std::size_t>(f)]);
+      t.to_mode = to == static_cast<int>(modes.size())
+                      ? std::nullopt
+                      : std::optional(modes[static_cast<std::size_t>(to)]);
       t.duration = HoursRange::exactly(Hours(hours(rng)));
       t.cost_per_teu = Usd(hours(rng) * 10);
       b.add_transfer(t);
@@ -86,17 +93,21 @@ RandomNetwork random_network(std::mt19937& rng, int n, int m, const std::vector<
   std::uniform_real_distribution<double> dwell(0.0, 50.0);
   for (const Arc& a : net.arcs())
     if (net.crosses_border(a) && charge(rng))
-      b2.add_border({a.tail, a.head, net.link(a.link).mode, HoursRange::exactly(Hours(dwell(rng))), Usd(dwell(rng)), ""});
+      b2.add_border({a.tail, a.head, net.link(a.link).mode, HoursRange::exactly(Hours(dwell(rng))),
+                     Usd(dwell(rng)), ""});
   return {std::move(b2).build(), modes};
 }
 
 /// Reference: the state graph built explicitly (node x arriving mode x transfers used), solved with
 /// Boost.Graph's Dijkstra. Returns the optimum over all arrival states at `to`.
-double reference_optimum(const Network& net, NodeId from, NodeId to, const Costing& c, const Shipment& s) {
+double reference_optimum(const Network& net, NodeId from, NodeId to, const Costing& c,
+                         const Shipment& s) {
   const std::size_t n = net.node_count();
   const std::size_t modes = kModeCount + 1;
   const std::size_t layers = c.max_transfers ? static_cast<std::size_t>(*c.max_transfers) + 1 : 1;
-  auto id = [&](std::size_t layer, std::size_t v, std::size_t mode) { return (layer * n + v) * modes + mode; };
+  auto id = [&](std::size_t layer, std::size_t v, std::size_t mode) {
+    return (layer * n + v) * modes + mode;
+  };
   BoostGraph g(layers * n * modes);
   for (std::size_t layer = 0; layer < layers; ++layer)
     for (std::size_t v = 0; v < n; ++v)
@@ -124,7 +135,8 @@ double reference_optimum(const Network& net, NodeId from, NodeId to, const Costi
   const auto dist = boost_dijkstra(g, id(0, from.index(), kModeCount));
   double best = std::numeric_limits<double>::max();
   for (std::size_t layer = 0; layer < layers; ++layer)
-    for (std::size_t in = 0; in < kModeCount; ++in) best = std::min(best, dist[id(layer, to.index(), in)]);
+    for (std::size_t in = 0; in < kModeCount; ++in)
+      best = std::min(best, dist[id(layer, to.index(), in)]);
   return best;
 }
 
@@ -144,7 +156,8 @@ void expect_valid_route(const Network& net, const Route& r) {
 
 void check(const Network& net, const Costing& c, std::mt19937& rng, int queries) {
   Router router(net);
-  std::uniform_int_distribution<std::uint32_t> pick(0, static_cast<std::uint32_t>(net.node_count() - 1));
+  std::uniform_int_distribution<std::uint32_t> pick(
+      0, static_cast<std::uint32_t>(net.node_count() - 1));
   for (int q = 0; q < queries; ++q) {
     const NodeId from(pick(rng)), to(pick(rng));
     if (from == to) continue;
@@ -175,7 +188,8 @@ TEST(RouterProperty, SingleModeMatchesBoostDijkstraOnTheGraph) {
     for (const Arc& a : rn.net.arcs())
       boost::add_edge(a.tail.index(), a.head.index(), rn.net.link(a.link).length.value(), g);
     Router router(rn.net);
-    for (std::uint32_t src = 0; src < std::min<std::uint32_t>(3, static_cast<std::uint32_t>(n)); ++src) {
+    for (std::uint32_t src = 0; src < std::min<std::uint32_t>(3, static_cast<std::uint32_t>(n));
+         ++src) {
       const auto dist = boost_dijkstra(g, src);
       for (std::uint32_t dst = 0; dst < static_cast<std::uint32_t>(n); ++dst) {
         if (dst == src) continue;

@@ -1,8 +1,10 @@
-// Test support: build a Network from an ASCII map, so a feature test shows the network it routes on.
+// Test support: build a Network from an ASCII map, so a feature test shows the network it routes
+// on.
 //
-//   A-----B====C        every capital letter is a node at its (row, column); link lengths default to
-//   |          ~        the straight-line distance between the letters on the grid times `grid_km`.
-//   D          E        The map's drawing characters are only for the reader: links are listed.
+//   A-----B====C        every capital letter is a node at its (row, column); link lengths default
+//   to |          ~        the straight-line distance between the letters on the grid times
+//   `grid_km`. D          E        The map's drawing characters are only for the reader: links are
+//   listed.
 #pragma once
 
 #include "core/network.hpp"
@@ -16,13 +18,13 @@
 namespace caravan::testing {
 
 struct MapLink {
-  std::string nodes;  ///< a chain of node letters, e.g. "ABC" for A-B and B-C
-  std::string mode;   ///< rail_1520, rail_1435, road, ferry, sea
+  std::string nodes; ///< a chain of node letters, e.g. "ABC" for A-B and B-C
+  std::string mode;  ///< rail_1520, rail_1435, road, ferry, sea
   double speed_kmh = 50.0;
   double usd_per_teu_km = 1.0;
   double co2_g_per_tkm = 10.0;
-  std::optional<double> km;    ///< overrides the grid length (each link of the chain)
-  double usd_per_teu = 0.0;    ///< fixed charge per link
+  std::optional<double> km; ///< overrides the grid length (each link of the chain)
+  double usd_per_teu = 0.0; ///< fixed charge per link
   bool oneway = false;
   std::string status = "existing";
   int open_year = 0;
