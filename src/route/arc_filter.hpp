@@ -26,6 +26,7 @@ public:
   /// The arc's link is open and allowed, and its head may be entered.
   [[nodiscard]] bool usable(const Arc& a) const {
     const Link& l = net_->link(a.link);
+    if (!costing_->forbidden_links.empty() && costing_->forbidden_links[a.link.index()] != 0) return false;
     return !costing_->avoid_modes.contains(l.mode) && link_is_open(l, costing_->year) && !node_blocked(a.head);
   }
 

@@ -42,6 +42,8 @@ struct Costing {
   /// Per-link flags, indexed by LinkId: when non-empty, the route must use at least one flagged link
   /// (e.g. a corridor's own links). The caller keeps the storage alive.
   std::span<const std::uint8_t> required_links;
+  /// Per-link flags, indexed by LinkId: flagged links are never used. The caller keeps the storage alive.
+  std::span<const std::uint8_t> forbidden_links;
 };
 
 /// Whether a link may be used under the request's year rule.

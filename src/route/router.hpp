@@ -46,6 +46,8 @@ public:
   void tree(const RouteRequest& req);
   [[nodiscard]] std::optional<Route> route_to(NodeId to) const;
 
+  [[nodiscard]] const Network& network() const { return *net_; }
+
   /// Number of states settled by the last search (for benchmarks).
   [[nodiscard]] std::size_t settled() const { return settled_; }
 
