@@ -165,8 +165,10 @@ CHAINS = {
     # Kandyagash–Kigash 808 km (KTZ second-track plan, Trend 2023-12-05) passes Makat and Atyrau;
     # Kigash itself is not a node, so only the Kandyagash–Makat–Atyrau part is taken, by share.
     # Serhetyaka–Bereket–Etrek 470 km (eurailpress 2013).
-    "serhetyaka_etrek": (470, ["tm_serhetyaka", "tm_bereket", "tm_etrek"],
-                         "DERIVED 470 km Serhetyaka–Bereket–Etrek (eurailpress 2013-05-11), split by great-circle share"),
+    # eurailpress 2013 "knapp 470 km" is shorter than the great circle Serhetyaka–Bereket–Etrek
+    # (556 km), so the other figure of rail-segments.csv is used: TM section ~700 km (railturkey 2014).
+    "serhetyaka_etrek": (700, ["tm_serhetyaka", "tm_bereket", "tm_etrek"],
+                         "DERIVED ~700 km Turkmen section Serhetyaka–Bereket–Etrek (railturkey 2014 via rail-segments.csv; eurailpress 470 km rejected: below the 556 km great circle), split by great-circle share"),
     # Almaty-1–Shu 306 km (KTZ, txk.kz) with Kazybek Bek (start of the Almaty bypass) between.
     "almaty_shu": (306, ["kz_almaty", "kz_kazybek_bek", "kz_shu"],
                    "DERIVED 306 km Almaty-1–Shu (KTZ via txk.kz ~2015), split by great-circle share"),
