@@ -5,7 +5,8 @@
 
 namespace caravan::app {
 
-/// Each adds its subcommand to `app`; when it runs, the subcommand stores its exit code in `exit_code`.
+/// Each adds its subcommand to `app`; when it runs, the subcommand stores its exit code in
+/// `exit_code`.
 void add_route_command(CLI::App& app, int& exit_code);
 void add_validate_command(CLI::App& app, int& exit_code);
 

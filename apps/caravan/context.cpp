@@ -33,14 +33,16 @@ NodeId resolve_node(const LoadedNetwork& n, const std::string& option, const std
   if (const auto* nf = std::get_if<NameNotFound>(&m)) {
     std::string hint;
     for (const auto& s : nf->suggestions) hint += (hint.empty() ? "" : ", ") + s;
-    throw UsageError(fmt::format("{}: no place named '{}' in {}; did you mean {}?", option, query, n.label, hint));
+    throw UsageError(fmt::format("{}: no place named '{}' in {}; did you mean {}?", option, query,
+                                 n.label, hint));
   }
   const auto& amb = std::get<NameAmbiguous>(m);
   std::string ids;
   for (NodeId c : amb.candidates)
-    ids += fmt::format("{}{} ({}, {})", ids.empty() ? "" : ", ", n.net.node(c).id, n.net.node(c).name,
-                       n.net.node(c).country);
-  throw UsageError(fmt::format("{}: '{}' is ambiguous; use one of the ids: {}", option, query, ids));
+    ids += fmt::format("{}{} ({}, {})", ids.empty() ? "" : ", ", n.net.node(c).id,
+                       n.net.node(c).name, n.net.node(c).country);
+  throw UsageError(
+      fmt::format("{}: '{}' is ambiguous; use one of the ids: {}", option, query, ids));
 }
 
 CountryId resolve_country(const Network& net, const std::string& option, const std::string& code) {
@@ -49,7 +51,8 @@ CountryId resolve_country(const Network& net, const std::string& option, const s
   if (auto c = net.find_country(up)) return *c;
   std::string known;
   for (const auto& c : net.countries()) known += (known.empty() ? "" : " ") + c;
-  throw UsageError(fmt::format("{}: no node lies in country '{}'; countries in this network: {}", option, code, known));
+  throw UsageError(fmt::format("{}: no node lies in country '{}'; countries in this network: {}",
+                               option, code, known));
 }
 
 void emit(const std::string& path, const std::string& text) {

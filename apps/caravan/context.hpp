@@ -15,9 +15,9 @@ namespace caravan::app {
 /// Exit codes of every subcommand.
 enum ExitCode : int {
   kOk = 0,
-  kFailure = 1,   ///< an unexpected internal error
-  kBadInput = 2,  ///< bad arguments, unreadable or malformed input, unknown names
-  kNoResult = 3,  ///< valid input, but no route satisfies the constraints
+  kFailure = 1,  ///< an unexpected internal error
+  kBadInput = 2, ///< bad arguments, unreadable or malformed input, unknown names
+  kNoResult = 3, ///< valid input, but no route satisfies the constraints
 };
 
 /// An error in what the user asked for; the message names the option.
@@ -33,9 +33,9 @@ struct LoadedNetwork {
   std::unique_ptr<NodeNames> names;
 };
 
-inline constexpr const char* kNetworkHelp =
-    "network: a directory in Caravan's CSV format (docs/network-format.md) or the name of a built-in "
-    "network (eurasia, example)";
+inline constexpr const char* kNetworkHelp = "network: a directory in Caravan's CSV format "
+                                            "(docs/network-format.md) or the name of a built-in "
+                                            "network (eurasia, example)";
 
 /// Loads `arg` (a directory or a built-in name); prints the reader's warnings to stderr.
 LoadedNetwork load_network(const std::string& arg);

@@ -5,10 +5,11 @@
 #include <fmt/format.h>
 
 int main(int argc, char** argv) {
-  CLI::App app{"Caravan: plan freight across Eurasia's land corridors (rail, road, ferry, sea).\n"
-               "Every subcommand has its own --help. Exit codes: 0 ok, 1 internal error, 2 bad input,\n"
-               "3 no route satisfies the constraints.",
-               "caravan"};
+  CLI::App app{
+      "Caravan: plan freight across Eurasia's land corridors (rail, road, ferry, sea).\n"
+      "Every subcommand has its own --help. Exit codes: 0 ok, 1 internal error, 2 bad input,\n"
+      "3 no route satisfies the constraints.",
+      "caravan"};
   app.set_version_flag("--version", std::string("caravan ") + CARAVAN_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);

@@ -16,8 +16,8 @@ namespace caravan::io {
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
   std::random_device rd;
-  const std::filesystem::path tmp =
-      dir / ("." + path.filename().string() + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(rd()));
+  const std::filesystem::path tmp = dir / ("." + path.filename().string() + ".tmp." +
+                                           std::to_string(::getpid()) + "." + std::to_string(rd()));
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) throw WriteError(path.string() + ": cannot write: " + std::strerror(errno));
   std::size_t done = 0;
@@ -46,9 +46,11 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw ParseError(path.string(), 0, "", "is a directory, not a file");
+  if (std::filesystem::is_directory(path, ec))
+    throw ParseError(path.string(), 0, "", "is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ParseError(path.string(), 0, "", std::string("cannot open: ") + std::strerror(errno));
+  if (!in)
+    throw ParseError(path.string(), 0, "", std::string("cannot open: ") + std::strerror(errno));
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw ParseError(path.string(), 0, "", "read error");

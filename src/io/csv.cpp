@@ -1,6 +1,8 @@
 // RFC 4180 CSV parsing with line tracking, UTF-8 validation and typed cell access.
 #include "io/csv.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 
@@ -19,10 +21,14 @@ std::size_t first_invalid_utf8_line(std::string_view s) {
       continue;
     }
     std::size_t len = 0;
-    if ((c & 0xE0) == 0xC0 && c >= 0xC2) len = 2;
-    else if ((c & 0xF0) == 0xE0) len = 3;
-    else if ((c & 0xF8) == 0xF0 && c <= 0xF4) len = 4;
-    else return line;
+    if ((c & 0xE0) == 0xC0 && c >= 0xC2)
+      len = 2;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3;
+    else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
+      len = 4;
+    else
+      return line;
     if (i + len > s.size()) return line;
     for (std::size_t k = 1; k < len; ++k)
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return line;
@@ -160,18 +166,23 @@ CsvTable::CsvTable(std::string_view text, std::string file_name)
   for (std::size_t r = 1; r < records_.size(); ++r)
     if (records_[r].fields.size() != header.fields.size())
       throw ParseError(file_, records_[r].line, "",
-                       "expected " + std::to_string(header.fields.size()) + " fields as in the header, got " +
+                       "expected " + std::to_string(header.fields.size()) +
+                           " fields as in the header, got " +
                            std::to_string(records_[r].fields.size()));
 }
 
-bool CsvTable::has_column(std::string_view name) const { return columns_.contains(std::string(name)); }
+bool CsvTable::has_column(std::string_view name) const {
+  return columns_.contains(std::string(name));
+}
 
 void CsvTable::require_columns(std::initializer_list<std::string_view> names) const {
   for (auto name : names)
-    if (!has_column(name)) throw ParseError(file_, records_.front().line, std::string(name), "missing column");
+    if (!has_column(name))
+      throw ParseError(file_, records_.front().line, std::string(name), "missing column");
 }
 
-std::vector<std::string> CsvTable::unknown_columns(std::initializer_list<std::string_view> known) const {
+std::vector<std::string>
+CsvTable::unknown_columns(std::initializer_list<std::string_view> known) const {
   std::vector<std::string> out;
   for (const auto& name : records_.front().fields) {
     bool found = false;
@@ -197,8 +208,8 @@ std::string CsvTable::required_text(std::size_t row, std::string_view column) co
   return s;
 }
 
-std::optional<double> CsvTable::optional_number(std::size_t row, std::string_view column, double min,
-                                                double max) const {
+std::optional<double> CsvTable::optional_number(std::size_t row, std::string_view column,
+                                                double min, double max) const {
   const std::string s = text(row, column);
   if (s.empty()) return std::nullopt;
   double v = 0.0;
@@ -211,9 +222,9 @@ std::optional<double> CsvTable::optional_number(std::size_t row, std::string_vie
   if (!std::isfinite(v)) fail(row, column, "expected a finite number, got " + shown(s));
   if (v < min) {
     if (min == 0.0) fail(row, column, "expected a non-negative number, got " + shown(s));
-    fail(row, column, "expected a number >= " + std::to_string(min) + ", got " + shown(s));
+    fail(row, column, fmt::format("expected a number >= {}, got {}", min, shown(s)));
   }
-  if (v > max) fail(row, column, "expected a number <= " + std::to_string(max) + ", got " + shown(s));
+  if (v > max) fail(row, column, fmt::format("expected a number <= {}, got {}", max, shown(s)));
   return v;
 }
 
@@ -233,7 +244,8 @@ std::optional<long> CsvTable::optional_integer(std::size_t row, std::string_view
     fail(row, column, "expected a whole number, got " + shown(s));
   if (v < min || v > max)
     fail(row, column,
-         "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", got " + shown(s));
+         "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+             ", got " + shown(s));
   return v;
 }
 

@@ -35,7 +35,8 @@ public:
   /// Throws if any of `names` is not a column: "missing column 'x'".
   void require_columns(std::initializer_list<std::string_view> names) const;
   /// Columns not in `known`.
-  [[nodiscard]] std::vector<std::string> unknown_columns(std::initializer_list<std::string_view> known) const;
+  [[nodiscard]] std::vector<std::string>
+  unknown_columns(std::initializer_list<std::string_view> known) const;
 
   /// The cell (trimmed of surrounding spaces); empty when the column is absent.
   [[nodiscard]] std::string text(std::size_t row, std::string_view column) const;
@@ -47,12 +48,13 @@ public:
   /// Like number(), but an empty cell or absent column gives nullopt.
   [[nodiscard]] std::optional<double> optional_number(std::size_t row, std::string_view column,
                                                       double min = 0.0, double max = 1e300) const;
-  [[nodiscard]] std::optional<long> optional_integer(std::size_t row, std::string_view column, long min,
-                                                     long max) const;
+  [[nodiscard]] std::optional<long> optional_integer(std::size_t row, std::string_view column,
+                                                     long min, long max) const;
   [[nodiscard]] std::optional<bool> optional_bool(std::size_t row, std::string_view column) const;
 
   /// Throws ParseError for this row and column.
-  [[noreturn]] void fail(std::size_t row, std::string_view column, const std::string& message) const;
+  [[noreturn]] void fail(std::size_t row, std::string_view column,
+                         const std::string& message) const;
 
 private:
   std::string file_;

@@ -42,7 +42,8 @@ json route_to_json(const Network& net, const Route& r) {
   j["from_id"] = net.node(r.from).id;
   j["to_id"] = net.node(r.to).id;
   j["objective"] = std::string(to_string(r.objective));
-  j["shipment"] = {{"teu", r.shipment.teu.value()}, {"tonnes", r.shipment.tonnes().value()},
+  j["shipment"] = {{"teu", r.shipment.teu.value()},
+                   {"tonnes", r.shipment.tonnes().value()},
                    {"note", "usd and kg_co2 are for the whole shipment"}};
   json total = totals_json(r.totals);
   total["transfers"] = r.transfers;
@@ -100,7 +101,8 @@ json route_to_geojson(const Network& net, const Route& r) {
     props["from"] = net.node(leg.from).name;
     props["to"] = net.node(leg.to).name;
     props["mode"] = std::string(to_string(leg.mode));
-    props["corridor"] = leg.corridor.valid() ? json(net.corridor(leg.corridor).name) : json(nullptr);
+    props["corridor"] =
+        leg.corridor.valid() ? json(net.corridor(leg.corridor).name) : json(nullptr);
     props["borders"] = leg.borders;
     features.push_back({{"type", "Feature"},
                         {"geometry", {{"type", "LineString"}, {"coordinates", coords}}},
@@ -113,7 +115,9 @@ json route_to_geojson(const Network& net, const Route& r) {
               {"to", net.node(arc.head).name},
               {"from_country", net.node(arc.tail).country},
               {"to_country", net.node(arc.head).country},
-              {"dwell_hours", arc.border.valid() ? round_to(net.border(arc.border).dwell.typical.value(), 2) : 0.0}};
+              {"dwell_hours", arc.border.valid()
+                                  ? round_to(net.border(arc.border).dwell.typical.value(), 2)
+                                  : 0.0}};
       features.push_back({{"type", "Feature"},
                           {"geometry", {{"type", "Point"}, {"coordinates", point(arc.head)}}},
                           {"properties", bp}});
@@ -143,28 +147,30 @@ std::string route_to_table(const Network& net, const Route& r) {
                                 net.node(r.to).name, to_string(r.objective), r.shipment.teu.value(),
                                 r.shipment.tonnes().value());
   const std::string rule(112, '-');
-  out += fmt::format("{:<3} {:<22} {:<22} {:<9} {:>8} {:>8} {:>9} {:>8} {:>3}  {}\n", "#", "from", "to",
-                     "mode", "km", "hours", "USD", "kg CO2", "brd", "corridor");
+  out += fmt::format("{:<3} {:<22} {:<22} {:<9} {:>8} {:>8} {:>9} {:>8} {:>3}  {}\n", "#", "from",
+                     "to", "mode", "km", "hours", "USD", "kg CO2", "brd", "corridor");
   out += rule + "\n";
   for (std::size_t i = 0; i < r.legs.size(); ++i) {
     const Leg& leg = r.legs[i];
-    out += fmt::format("{:<3} {:<22} {:<22} {:<9} {:>8.0f} {:>8.1f} {:>9.0f} {:>8.0f} {:>3}  {}\n", i + 1,
-                       net.node(leg.from).name, net.node(leg.to).name, to_string(leg.mode),
+    out += fmt::format("{:<3} {:<22} {:<22} {:<9} {:>8.0f} {:>8.1f} {:>9.0f} {:>8.0f} {:>3}  {}\n",
+                       i + 1, net.node(leg.from).name, net.node(leg.to).name, to_string(leg.mode),
                        leg.totals.km.value(), leg.totals.hours.value(), leg.totals.usd.value(),
                        leg.totals.co2.value(), leg.borders,
                        leg.corridor.valid() ? net.corridor(leg.corridor).name : "");
     if (i < r.transfer_steps.size()) {
       const TransferStep& t = r.transfer_steps[i];
       out += fmt::format("    {:<45} {:<9} {:>8} {:>8.1f} {:>9.0f}\n",
-                         fmt::format("transfer at {}: {} -> {}", net.node(t.at).name, to_string(t.from_mode),
-                                     to_string(t.to_mode)),
+                         fmt::format("transfer at {}: {} -> {}", net.node(t.at).name,
+                                     to_string(t.from_mode), to_string(t.to_mode)),
                          "", "", t.totals.hours.value(), t.totals.usd.value());
     }
   }
   out += rule + "\n";
-  out += fmt::format("{:<3} {:<22} {:<22} {:<9} {:>8.0f} {:>8.1f} {:>9.0f} {:>8.0f} {:>3}  {:.1f} days, {} transfer(s)\n",
-                     "", "total", "", "", r.totals.km.value(), r.totals.hours.value(), r.totals.usd.value(),
-                     r.totals.co2.value(), r.borders, r.totals.hours.value() / 24.0, r.transfers);
+  out += fmt::format("{:<3} {:<22} {:<22} {:<9} {:>8.0f} {:>8.1f} {:>9.0f} {:>8.0f} {:>3}  {:.1f} "
+                     "days, {} transfer(s)\n",
+                     "", "total", "", "", r.totals.km.value(), r.totals.hours.value(),
+                     r.totals.usd.value(), r.totals.co2.value(), r.borders,
+                     r.totals.hours.value() / 24.0, r.transfers);
   return out;
 }
 

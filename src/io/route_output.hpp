@@ -9,8 +9,9 @@
 
 namespace caravan::io {
 
-/// The route as JSON: {"from","to","objective","shipment","total":{...},"legs":[...],"transfers":[...]}.
-/// The shape is shared by the CLI (`--format json`) and the HTTP API; see docs/api.md.
+/// The route as JSON:
+/// {"from","to","objective","shipment","total":{...},"legs":[...],"transfers":[...]}. The shape is
+/// shared by the CLI (`--format json`) and the HTTP API; see docs/api.md.
 nlohmann::ordered_json route_to_json(const Network& net, const Route& r);
 
 /// A GeoJSON FeatureCollection: one LineString per leg (straight segments between nodes) with the

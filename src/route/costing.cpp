@@ -5,10 +5,14 @@ namespace caravan {
 
 std::string_view to_string(Objective o) {
   switch (o) {
-  case Objective::time: return "time";
-  case Objective::cost: return "cost";
-  case Objective::co2: return "co2";
-  case Objective::distance: return "distance";
+  case Objective::time:
+    return "time";
+  case Objective::cost:
+    return "cost";
+  case Objective::co2:
+    return "co2";
+  case Objective::distance:
+    return "distance";
   }
   return "?";
 }
@@ -26,10 +30,14 @@ bool link_is_open(const Link& l, std::optional<int> year) {
 
 double Totals::get(Objective o) const {
   switch (o) {
-  case Objective::time: return hours.value();
-  case Objective::cost: return usd.value();
-  case Objective::co2: return co2.value();
-  case Objective::distance: return km.value();
+  case Objective::time:
+    return hours.value();
+  case Objective::cost:
+    return usd.value();
+  case Objective::co2:
+    return co2.value();
+  case Objective::distance:
+    return km.value();
   }
   return 0.0;
 }

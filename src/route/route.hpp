@@ -40,7 +40,8 @@ struct Route {
   int transfers = 0;
   int borders = 0;
   std::vector<Leg> legs;
-  std::vector<TransferStep> transfer_steps; ///< transfer_steps[i] sits between legs[i] and legs[i+1]
+  std::vector<TransferStep>
+      transfer_steps; ///< transfer_steps[i] sits between legs[i] and legs[i+1]
 };
 
 /// Every node the route passes, in order, origin and destination included.

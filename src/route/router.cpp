@@ -15,7 +15,9 @@ constexpr std::uint32_t kStartMode = kModeCount;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::uint32_t kNoState = std::numeric_limits<std::uint32_t>::max();
 
-Objective secondary_of(Objective o) { return o == Objective::time ? Objective::cost : Objective::time; }
+Objective secondary_of(Objective o) {
+  return o == Objective::time ? Objective::cost : Objective::time;
+}
 } // namespace
 
 Router::Router(const Network& net) : net_(&net) {}
@@ -25,7 +27,8 @@ RouteOutcome Router::route(const RouteRequest& req) {
   const Costing& c = req.costing;
   const auto n = static_cast<std::uint32_t>(net.node_count());
   settled_ = 0;
-  if (req.from.index() >= n || req.to.index() >= n) return {std::nullopt, RouteFailure::endpoint_excluded};
+  if (req.from.index() >= n || req.to.index() >= n)
+    return {std::nullopt, RouteFailure::endpoint_excluded};
 
   std::vector<bool> country_blocked(net.countries().size(), false);
   for (CountryId cc : c.avoid_countries)
@@ -38,7 +41,8 @@ RouteOutcome Router::route(const RouteRequest& req) {
   };
   if (blocked(req.from) || blocked(req.to)) return {std::nullopt, RouteFailure::endpoint_excluded};
 
-  const std::uint32_t layers = c.max_transfers ? static_cast<std::uint32_t>(*c.max_transfers) + 1 : 1;
+  const std::uint32_t layers =
+      c.max_transfers ? static_cast<std::uint32_t>(*c.max_transfers) + 1 : 1;
   const std::size_t states = static_cast<std::size_t>(layers) * n * kModesPerNode;
   if (dist_.size() < states) {
     dist_.resize(states);
@@ -113,7 +117,8 @@ RouteOutcome Router::route(const RouteRequest& req) {
   if (found == kNoState) return {std::nullopt, RouteFailure::unreachable};
 
   std::vector<ArcId> arcs;
-  for (std::uint32_t s = found; pred_state_[s] != kNoState; s = pred_state_[s]) arcs.push_back(pred_arc_[s]);
+  for (std::uint32_t s = found; pred_state_[s] != kNoState; s = pred_state_[s])
+    arcs.push_back(pred_arc_[s]);
   std::reverse(arcs.begin(), arcs.end());
   return {make_route(net, req.from, req.to, arcs, prim, req.shipment), RouteFailure::unreachable};
 }

@@ -19,8 +19,8 @@ struct RouteRequest {
 
 /// Why no route was returned.
 enum class RouteFailure : std::uint8_t {
-  unreachable,         ///< no path satisfies the constraints
-  endpoint_excluded,   ///< origin or destination lies in an avoided country or is an avoided node
+  unreachable,       ///< no path satisfies the constraints
+  endpoint_excluded, ///< origin or destination lies in an avoided country or is an avoided node
 };
 
 struct RouteOutcome {
