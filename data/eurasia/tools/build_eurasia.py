@@ -144,6 +144,7 @@ NODES = [
     ("tr_kars", "Kars", "", "TR", "city", "", ("osm", "Kars"), (40.60, 43.10)),
     ("tr_ankara", "Ankara", "", "TR", "city", "", ("gn", "Ankara"), (39.92, 32.85)),
     ("tr_istanbul", "Istanbul", "İstanbul", "TR", "city", "", ("gn", "Istanbul"), (41.01, 28.98)),
+    ("ro_bucharest", "Bucharest", "București;Bucuresti", "RO", "city", "", ("gn", "Bucharest"), (44.43, 26.10)),
     ("ro_constanta", "Constanța", "Constanta;Constantza", "RO", "seaport", "", ("osm", "Constanța Station"), (44.17, 28.65)),
 ]
 
@@ -311,6 +312,8 @@ LINKS = [
     ("ge_akhalkalaki_kars", "ge_akhalkalaki", "tr_kars", "rail_1435", ("src", 105, RS + " BTK Akhalkalaki–Kars new standard gauge 105 km (GE 29 + TR 76)"), {"tracks": 1, "co2c": "TR"}),
     ("tr_kars_ankara", "tr_kars", "tr_ankara", "rail_1435", ("src", 1446.1, RS + " Ankara–Kars railway"), {"tracks": 1}),
     ("tr_ankara_istanbul", "tr_ankara", "tr_istanbul", "rail_1435", ("est",), {}),
+    # Constanța's rail link inland, so that port handling there is charged (and routes continue).
+    ("ro_constanta_bucharest", "ro_constanta", "ro_bucharest", "rail_1435", ("est",), {"tracks": 2}),
     # --- Caspian ferries ---
     ("ferry_aktau_alat", "kz_aktau", "az_alat", "ferry", ("km", 472, "capacity.md §6 DERIVED waypoint route 472–496 km"), {"dur": (18, 21, 30), "cap": (244, "teu_per_day")}),
     ("ferry_aktau_baku", "kz_aktau", "az_baku", "ferry", ("src", 470, "Baku–Aktau ferry route 470 km (Azerbaijan National Encyclopedia 2011)"), {"dur": (22, 23, 24)}),
@@ -464,7 +467,7 @@ COST_CASPIAN = 800  # costs.md §9 PROXY (per TEU per crossing)
 COST_BLACK_SEA = 450  # costs.md §9 Poti–Mersin 2018
 COST_CAUCASUS_TOTAL = 800  # costs.md §9 Baku/Alat–Poti per TEU (2018), spread per km over Alat–Poti
 
-GRID = {"RU": 355, "BY": 473, "UZ": 497, "AZ": 537, "GE": 106, "PL": 657, "DE": 364, "NL": 261, "CN": 549}
+GRID = {"RO": 261, "RU": 355, "BY": 473, "UZ": 497, "AZ": 537, "GE": 106, "PL": 657, "DE": 364, "NL": 261, "CN": 549}
 
 
 def co2_factor(mode, country, elec, black_sea):
