@@ -38,8 +38,9 @@ std::string default_countries(const std::string& network) {
   std::error_code ec;
   const std::filesystem::path dir(network);
   if (std::filesystem::is_directory(dir, ec)) {
-    const auto beside = std::filesystem::absolute(dir, ec).lexically_normal().parent_path() /
-                        "country-polygons.json";
+    auto abs = std::filesystem::absolute(dir, ec).lexically_normal();
+    if (!abs.has_filename()) abs = abs.parent_path(); // "data/eurasia/"
+    const auto beside = abs.parent_path() / "country-polygons.json";
     if (std::filesystem::exists(beside, ec)) return beside.string();
     return {};
   }
