@@ -1,0 +1,334 @@
+// Formatting a scenario's regional impact for people (table, SVG) and programs (CSV, JSON).
+#include "io/impact_output.hpp"
+
+#include "io/svg_heatmap.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace caravan::io {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* unit_of(Objective o) {
+  switch (o) {
+  case Objective::time:
+    return "h";
+  case Objective::cost:
+    return "USD";
+  case Objective::co2:
+    return "kg CO2";
+  case Objective::distance:
+    return "km";
+  }
+  return "";
+}
+const char* unit_word(Objective o) {
+  switch (o) {
+  case Objective::time:
+    return "hours";
+  case Objective::cost:
+    return "USD per shipment";
+  case Objective::co2:
+    return "kg CO2";
+  case Objective::distance:
+    return "km";
+  }
+  return "";
+}
+
+double round_to(double v, int digits) {
+  const double f = std::pow(10.0, digits);
+  return std::round(v * f) / f;
+}
+
+std::string opt(const std::optional<double>& v, int digits = 0) {
+  return v ? fmt::format("{:.{}f}", *v, digits) : std::string("n/a");
+}
+
+std::string claim_unit(const Claim& c) {
+  return c.quantity == Claim::Quantity::km ? "km" : "h";
+}
+
+std::string by_text(const Claim& c) {
+  return c.modes == Claim::Modes::rail ? " by rail" : c.modes == Claim::Modes::road ? " by road" : "";
+}
+
+std::string summary_line(const Impact& im) {
+  return fmt::format("{} pairs: {} better, {} worse, {} newly reachable, {} no longer reachable, "
+                     "{} unchanged, {} unreachable in both",
+                     im.pairs.size(), im.better, im.worse, im.now_reachable, im.now_unreachable,
+                     im.unchanged, im.unreachable_both);
+}
+
+std::string edits_line(const ScenarioSummary& e) {
+  return fmt::format("{} projects opened, {} links added, {} links closed, {} link edits, "
+                     "{} border rows changed, {} borders closed, {} transfers changed",
+                     e.projects_opened, e.links_added, e.links_closed, e.links_changed,
+                     e.borders_changed, e.borders_closed, e.transfers_changed);
+}
+
+json totals_json(const std::optional<Totals>& t) {
+  if (!t) return json(nullptr);
+  return json{{"km", round_to(t->km.value(), 1)},
+              {"hours", round_to(t->hours.value(), 2)},
+              {"usd", round_to(t->usd.value(), 0)}};
+}
+
+json matrix_json(const Matrix& m, double (*get)(const Totals&), int digits) {
+  json rows = json::array();
+  for (std::size_t i = 0; i < m.origins.size(); ++i) {
+    json row = json::array();
+    for (std::size_t j = 0; j < m.destinations.size(); ++j) {
+      const auto& c = m.cell(i, j);
+      row.push_back(c ? json(round_to(get(c->totals), digits)) : json(nullptr));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+} // namespace
+
+std::string impact_to_table(const Network& net, const Impact& im, const ImpactInfo& info) {
+  std::string out;
+  out += fmt::format("Scenario: {} — {}\n", info.scenario, info.title);
+  if (!info.source.empty()) out += fmt::format("Source:   {}\n", info.source);
+  out += fmt::format("Compared with: {}\n", info.compared_with);
+  out += fmt::format("Edits:    {}\n", edits_line(info.edits));
+  out += fmt::format("Places:   {} ({})\n", im.places.size(), info.places);
+  out += fmt::format("Routes chosen by {}; totals for {:g} TEU ({:g} t of cargo).\n",
+                     to_string(im.objective), info.shipment.teu.value(),
+                     info.shipment.tonnes().value());
+  out += summary_line(im) + "\n\n";
+
+  const std::size_t changed = static_cast<std::size_t>(im.better + im.worse + im.now_reachable +
+                                                       im.now_unreachable);
+  if (changed == 0) {
+    out += "No pair changes.\n";
+  } else {
+    const std::size_t shown = std::min(changed, info.top);
+    out += fmt::format("Top {} of {} changed pairs (by change in {}):\n", shown, changed,
+                       unit_word(im.objective));
+    out += fmt::format("{:<14} {:<14} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}  {}\n",
+                       "from", "to", "km", "km", "km", "h", "h", "h", "USD", "USD", "USD", "%",
+                       "");
+    out += fmt::format("{:<14} {:<14} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}  {}\n",
+                       "", "", "before", "after", "change", "before", "after", "change", "before",
+                       "after", "change", to_string(im.objective), "");
+    for (std::size_t k = 0; k < shown; ++k) {
+      const PairImpact& p = im.pairs[k];
+      auto val = [](const std::optional<Totals>& t, auto f) -> std::optional<double> {
+        if (!t) return std::nullopt;
+        return f(*t);
+      };
+      auto km = [](const Totals& t) { return t.km.value(); };
+      auto h = [](const Totals& t) { return t.hours.value(); };
+      auto usd = [](const Totals& t) { return t.usd.value(); };
+      auto delta = [&](auto f, int digits) {
+        if (!p.before || !p.after) return std::string("");
+        return fmt::format("{:+.{}f}", f(*p.after) - f(*p.before), digits);
+      };
+      const std::string pct = p.before && p.after ? fmt::format("{:+.1f}", p.percent) : "";
+      const std::string note = p.change == PairChange::better || p.change == PairChange::worse
+                                   ? ""
+                                   : std::string(to_string(p.change));
+      out += fmt::format("{:<14.14} {:<14.14} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} "
+                         "{:>7}  {}\n",
+                         net.node(im.places[p.i]).name, net.node(im.places[p.j]).name,
+                         opt(val(p.before, km)), opt(val(p.after, km)), delta(km, 0),
+                         opt(val(p.before, h), 1), opt(val(p.after, h), 1), delta(h, 1),
+                         opt(val(p.before, usd)), opt(val(p.after, usd)), delta(usd, 0), pct,
+                         note);
+    }
+  }
+  if (!im.claims.empty()) {
+    out += "\nClaims by the sources, next to the model:\n";
+    for (const ClaimCheck& c : im.claims) {
+      const std::string u = claim_unit(c.claim);
+      std::string claimed;
+      if (c.claim.before && c.claim.after)
+        claimed = fmt::format("{:.0f} -> {:.0f} {} (saving {:.0f} {})", *c.claim.before,
+                              *c.claim.after, u, *c.claim.claimed_saving(), u);
+      else
+        claimed = fmt::format("saving {:.0f} {}", *c.claim.claimed_saving(), u);
+      std::string computed = fmt::format("{} -> {} {}", opt(c.before), opt(c.after), u);
+      if (auto s = c.computed_saving()) computed += fmt::format(" (saving {:.0f} {})", *s, u);
+      out += fmt::format("  {} -> {}{}: claimed {}; computed {}\n", net.node(c.from).name,
+                         net.node(c.to).name, by_text(c.claim), claimed,
+                         computed);
+      if (!c.claim.text.empty()) out += fmt::format("      \"{}\"\n", c.claim.text);
+      out += fmt::format("      source: {}\n", c.claim.source);
+    }
+  }
+  return out;
+}
+
+std::string impact_to_csv(const Network& net, const Impact& im) {
+  std::string out = "from,to,change,km_before,km_after,km_change,hours_before,hours_after,"
+                    "hours_change,usd_before,usd_after,usd_change,objective,objective_change,"
+                    "objective_change_pct\n";
+  auto num = [](const std::optional<Totals>& t, auto f, int digits) {
+    return t ? fmt::format("{:.{}f}", f(*t), digits) : std::string();
+  };
+  auto km = [](const Totals& t) { return t.km.value(); };
+  auto h = [](const Totals& t) { return t.hours.value(); };
+  auto usd = [](const Totals& t) { return t.usd.value(); };
+  for (const PairImpact& p : im.pairs) {
+    auto d = [&](auto f, int digits) {
+      return p.before && p.after ? fmt::format("{:.{}f}", f(*p.after) - f(*p.before), digits)
+                                 : std::string();
+    };
+    const bool both = p.before && p.after;
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                       net.node(im.places[p.i]).id, net.node(im.places[p.j]).id,
+                       to_string(p.change), num(p.before, km, 1), num(p.after, km, 1), d(km, 1),
+                       num(p.before, h, 2), num(p.after, h, 2), d(h, 2), num(p.before, usd, 0),
+                       num(p.after, usd, 0), d(usd, 0), to_string(im.objective),
+                       both ? fmt::format("{:.3f}", p.delta) : "",
+                       both ? fmt::format("{:.2f}", p.percent) : "");
+  }
+  return out;
+}
+
+json impact_to_json(const Network& net, const Impact& im, const ImpactInfo& info) {
+  json j;
+  j["scenario"] = info.scenario;
+  j["title"] = info.title;
+  j["source"] = info.source;
+  j["compared_with"] = info.compared_with;
+  j["objective"] = to_string(im.objective);
+  j["shipment"] = {{"teu", info.shipment.teu.value()},
+                   {"tonnes", info.shipment.tonnes().value()}};
+  j["edits"] = {{"projects_opened", info.edits.projects_opened},
+                {"links_added", info.edits.links_added},
+                {"links_closed", info.edits.links_closed},
+                {"link_edits", info.edits.links_changed},
+                {"border_rows_changed", info.edits.borders_changed},
+                {"borders_closed", info.edits.borders_closed},
+                {"transfers_changed", info.edits.transfers_changed}};
+  json places = json::array();
+  for (NodeId n : im.places)
+    places.push_back({{"id", net.node(n).id},
+                      {"name", net.node(n).name},
+                      {"region", net.node(n).region}});
+  j["places"] = std::move(places);
+  j["places_rule"] = info.places;
+  j["summary"] = {{"pairs", im.pairs.size()},
+                  {"better", im.better},
+                  {"worse", im.worse},
+                  {"now_reachable", im.now_reachable},
+                  {"now_unreachable", im.now_unreachable},
+                  {"unchanged", im.unchanged},
+                  {"unreachable_both", im.unreachable_both}};
+  auto km = [](const Totals& t) { return t.km.value(); };
+  auto h = [](const Totals& t) { return t.hours.value(); };
+  auto usd = [](const Totals& t) { return t.usd.value(); };
+  j["before"] = {{"km", matrix_json(im.before, km, 1)},
+                 {"hours", matrix_json(im.before, h, 2)},
+                 {"usd", matrix_json(im.before, usd, 0)}};
+  j["after"] = {{"km", matrix_json(im.after, km, 1)},
+                {"hours", matrix_json(im.after, h, 2)},
+                {"usd", matrix_json(im.after, usd, 0)}};
+  json pairs = json::array();
+  for (const PairImpact& p : im.pairs) {
+    if (p.change == PairChange::unchanged) continue;
+    json e{{"from", net.node(im.places[p.i]).id},
+           {"to", net.node(im.places[p.j]).id},
+           {"change", to_string(p.change)},
+           {"before", totals_json(p.before)},
+           {"after", totals_json(p.after)}};
+    if (p.before && p.after) {
+      e["delta"] = {{"km", round_to(p.after->km.value() - p.before->km.value(), 1)},
+                    {"hours", round_to(p.after->hours.value() - p.before->hours.value(), 2)},
+                    {"usd", round_to(p.after->usd.value() - p.before->usd.value(), 0)}};
+      e["objective_change_pct"] = round_to(p.percent, 2);
+    }
+    pairs.push_back(std::move(e));
+  }
+  j["changed_pairs"] = std::move(pairs);
+  json claims = json::array();
+  for (const ClaimCheck& c : im.claims) {
+    auto o = [](const std::optional<double>& v) { return v ? json(round_to(*v, 1)) : json(nullptr); };
+    claims.push_back({{"from", net.node(c.from).id},
+                      {"to", net.node(c.to).id},
+                      {"quantity", c.claim.quantity == Claim::Quantity::km ? "km" : "hours"},
+                      {"by", c.claim.modes == Claim::Modes::rail ? "rail" : c.claim.modes == Claim::Modes::road ? "road" : "any"},
+                      {"claimed_before", o(c.claim.before)},
+                      {"claimed_after", o(c.claim.after)},
+                      {"claimed_saving", o(c.claim.claimed_saving())},
+                      {"computed_before", o(c.before)},
+                      {"computed_after", o(c.after)},
+                      {"computed_saving", o(c.computed_saving())},
+                      {"text", c.claim.text},
+                      {"source", c.claim.source}});
+  }
+  j["claims"] = std::move(claims);
+  return j;
+}
+
+std::string impact_to_svg(const Network& net, const Impact& im, const ImpactInfo& info) {
+  Heatmap h;
+  h.title = fmt::format("{}: change in {} between places", info.title, unit_word(im.objective));
+  h.subtitle = fmt::format("Scenario '{}' compared with {}. Rows: from; columns: to. Routes chosen "
+                           "by {}; {:g} TEU.",
+                           info.scenario, info.compared_with, to_string(im.objective),
+                           info.shipment.teu.value());
+  for (NodeId n : im.places) {
+    h.row_labels.push_back(net.node(n).name);
+    h.col_labels.push_back(net.node(n).name);
+  }
+  const std::size_t n = im.places.size();
+  h.cells.resize(n * n);
+  for (std::size_t i = 0; i < n; ++i) h.cells[i * n + i].kind = HeatmapCell::Kind::diagonal;
+  const char* u = unit_of(im.objective);
+  for (const PairImpact& p : im.pairs) {
+    HeatmapCell& c = h.cells[p.i * n + p.j];
+    const std::string pair =
+        fmt::format("{} -> {}", net.node(im.places[p.i]).name, net.node(im.places[p.j]).name);
+    const auto value = [&](const std::optional<Totals>& t) {
+      return t ? fmt::format("{:.1f} {}", t->get(im.objective), u) : std::string("unreachable");
+    };
+    c.tooltip = fmt::format("{}: {} -> {}", pair, value(p.before), value(p.after));
+    switch (p.change) {
+    case PairChange::better:
+    case PairChange::worse:
+      c.kind = HeatmapCell::Kind::value;
+      c.value = p.delta;
+      c.text = std::abs(p.delta) >= 9.5 ? fmt::format("{:+.0f}", p.delta)
+                                        : fmt::format("{:+.1f}", p.delta);
+      c.tooltip += fmt::format(" ({:+.1f} {}, {:+.1f}%)", p.delta, u, p.percent);
+      break;
+    case PairChange::unchanged:
+      c.kind = p.before ? HeatmapCell::Kind::value : HeatmapCell::Kind::none;
+      c.value = 0.0;
+      break;
+    case PairChange::now_reachable:
+      c.kind = HeatmapCell::Kind::gained;
+      c.text = "new";
+      break;
+    case PairChange::now_unreachable:
+      c.kind = HeatmapCell::Kind::lost;
+      c.text = "lost";
+      break;
+    }
+  }
+  h.unit = unit_word(im.objective);
+  h.notes.push_back(summary_line(im));
+  for (const ClaimCheck& c : im.claims) {
+    const std::string cu = claim_unit(c.claim);
+    const auto cs = c.claim.claimed_saving();
+    const auto ms = c.computed_saving();
+    h.notes.push_back(fmt::format("Claim {} -> {}{}: saving {} {} (source); model: {} {}",
+                                  net.node(c.from).name, net.node(c.to).name,
+                                  by_text(c.claim), opt(cs), cu,
+                                  ms ? opt(ms) : std::string("n/a"), ms ? cu : ""));
+  }
+  if (!info.source.empty()) h.notes.push_back("Scenario source: " + info.source);
+  return heatmap_to_svg(h);
+}
+
+} // namespace caravan::io
