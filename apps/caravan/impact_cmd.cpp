@@ -99,9 +99,8 @@ void add_impact_command(CLI::App& app, int& exit_code) {
       info.source = scenario.source;
       info.compared_with = base ? fmt::format("scenario '{}' ({})", base->name, describe(*base))
                                 : std::string("the network as it is (existing links only)");
-      info.places = o->places == kImpactPlaces
-                        ? "Kazakh regional centres and main gateways"
-                        : o->places;
+      info.places =
+          o->places == kImpactPlaces ? "Kazakh regional centres and main gateways" : o->places;
       info.edits = edits;
       info.shipment = req.shipment;
       info.top = o->top;

@@ -54,7 +54,9 @@ std::string claim_unit(const Claim& c) {
 }
 
 std::string by_text(const Claim& c) {
-  return c.modes == Claim::Modes::rail ? " by rail" : c.modes == Claim::Modes::road ? " by road" : "";
+  return c.modes == Claim::Modes::rail   ? " by rail"
+         : c.modes == Claim::Modes::road ? " by road"
+                                         : "";
 }
 
 std::string summary_line(const Impact& im) {
@@ -105,45 +107,63 @@ std::string impact_to_table(const Network& net, const Impact& im, const ImpactIn
                      info.shipment.tonnes().value());
   out += summary_line(im) + "\n\n";
 
-  const std::size_t changed = static_cast<std::size_t>(im.better + im.worse + im.now_reachable +
-                                                       im.now_unreachable);
+  const std::size_t changed = static_cast<std::size_t>(im.better + im.worse);
   if (changed == 0) {
-    out += "No pair changes.\n";
+    out += "No pair gets faster or slower.\n";
   } else {
     const std::size_t shown = std::min(changed, info.top);
-    out += fmt::format("Top {} of {} changed pairs (by change in {}):\n", shown, changed,
-                       unit_word(im.objective));
-    out += fmt::format("{:<14} {:<14} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}  {}\n",
-                       "from", "to", "km", "km", "km", "h", "h", "h", "USD", "USD", "USD", "%",
-                       "");
-    out += fmt::format("{:<14} {:<14} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}  {}\n",
-                       "", "", "before", "after", "change", "before", "after", "change", "before",
-                       "after", "change", to_string(im.objective), "");
+    out += fmt::format("Top {} of {} pairs that got better or worse (by change in {}):\n", shown,
+                       changed, unit_word(im.objective));
+    out +=
+        fmt::format("{:<14} {:<14} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}\n",
+                    "from", "to", "km", "km", "km", "h", "h", "h", "USD", "USD", "USD", "%");
+    out +=
+        fmt::format("{:<14} {:<14} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}\n",
+                    "", "", "before", "after", "change", "before", "after", "change", "before",
+                    "after", "change", to_string(im.objective));
     for (std::size_t k = 0; k < shown; ++k) {
       const PairImpact& p = im.pairs[k];
-      auto val = [](const std::optional<Totals>& t, auto f) -> std::optional<double> {
-        if (!t) return std::nullopt;
-        return f(*t);
-      };
-      auto km = [](const Totals& t) { return t.km.value(); };
-      auto h = [](const Totals& t) { return t.hours.value(); };
-      auto usd = [](const Totals& t) { return t.usd.value(); };
-      auto delta = [&](auto f, int digits) {
-        if (!p.before || !p.after) return std::string("");
-        return fmt::format("{:+.{}f}", f(*p.after) - f(*p.before), digits);
-      };
-      const std::string pct = p.before && p.after ? fmt::format("{:+.1f}", p.percent) : "";
-      const std::string note = p.change == PairChange::better || p.change == PairChange::worse
-                                   ? ""
-                                   : std::string(to_string(p.change));
-      out += fmt::format("{:<14.14} {:<14.14} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} "
-                         "{:>7}  {}\n",
-                         net.node(im.places[p.i]).name, net.node(im.places[p.j]).name,
-                         opt(val(p.before, km)), opt(val(p.after, km)), delta(km, 0),
-                         opt(val(p.before, h), 1), opt(val(p.after, h), 1), delta(h, 1),
-                         opt(val(p.before, usd)), opt(val(p.after, usd)), delta(usd, 0), pct,
-                         note);
+      const Totals& b = *p.before;
+      const Totals& a = *p.after;
+      out +=
+          fmt::format("{:<14.14} {:<14.14} {:>8.0f} {:>8.0f} {:>+8.0f} {:>7.1f} {:>7.1f} {:>+7.1f} "
+                      "{:>7.0f} {:>7.0f} {:>+7.0f} {:>+7.1f}\n",
+                      net.node(im.places[p.i]).name, net.node(im.places[p.j]).name, b.km.value(),
+                      a.km.value(), a.km.value() - b.km.value(), b.hours.value(), a.hours.value(),
+                      a.hours.value() - b.hours.value(), b.usd.value(), a.usd.value(),
+                      a.usd.value() - b.usd.value(), p.percent);
     }
+  }
+  // Reachability changes, grouped by place: a place counts every pair it is part of.
+  for (const PairChange kind : {PairChange::now_reachable, PairChange::now_unreachable}) {
+    const int total = kind == PairChange::now_reachable ? im.now_reachable : im.now_unreachable;
+    if (total == 0) continue;
+    std::vector<int> per_place(im.places.size(), 0);
+    for (const PairImpact& p : im.pairs)
+      if (p.change == kind) {
+        ++per_place[p.i];
+        ++per_place[p.j];
+      }
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < per_place.size(); ++i)
+      if (per_place[i] > 0) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return per_place[a] > per_place[b]; });
+    out +=
+        fmt::format("\n{} pairs {} (pairs per place):\n  ", total,
+                    kind == PairChange::now_reachable ? "become reachable" : "become unreachable");
+    std::size_t col = 2;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const std::string item = fmt::format("{} {}{}", net.node(im.places[order[k]]).name,
+                                           per_place[order[k]], k + 1 < order.size() ? ", " : "");
+      if (col + item.size() > 98) {
+        out += "\n  ";
+        col = 2;
+      }
+      out += item;
+      col += item.size();
+    }
+    out += "\n";
   }
   if (!im.claims.empty()) {
     out += "\nClaims by the sources, next to the model:\n";
@@ -158,8 +178,7 @@ std::string impact_to_table(const Network& net, const Impact& im, const ImpactIn
       std::string computed = fmt::format("{} -> {} {}", opt(c.before), opt(c.after), u);
       if (auto s = c.computed_saving()) computed += fmt::format(" (saving {:.0f} {})", *s, u);
       out += fmt::format("  {} -> {}{}: claimed {}; computed {}\n", net.node(c.from).name,
-                         net.node(c.to).name, by_text(c.claim), claimed,
-                         computed);
+                         net.node(c.to).name, by_text(c.claim), claimed, computed);
       if (!c.claim.text.empty()) out += fmt::format("      \"{}\"\n", c.claim.text);
       out += fmt::format("      source: {}\n", c.claim.source);
     }
@@ -183,13 +202,13 @@ std::string impact_to_csv(const Network& net, const Impact& im) {
                                  : std::string();
     };
     const bool both = p.before && p.after;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-                       net.node(im.places[p.i]).id, net.node(im.places[p.j]).id,
-                       to_string(p.change), num(p.before, km, 1), num(p.after, km, 1), d(km, 1),
-                       num(p.before, h, 2), num(p.after, h, 2), d(h, 2), num(p.before, usd, 0),
-                       num(p.after, usd, 0), d(usd, 0), to_string(im.objective),
-                       both ? fmt::format("{:.3f}", p.delta) : "",
-                       both ? fmt::format("{:.2f}", p.percent) : "");
+    out += fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", net.node(im.places[p.i]).id,
+        net.node(im.places[p.j]).id,
+        p.before || p.after ? to_string(p.change) : "unreachable in both", num(p.before, km, 1),
+        num(p.after, km, 1), d(km, 1), num(p.before, h, 2), num(p.after, h, 2), d(h, 2),
+        num(p.before, usd, 0), num(p.after, usd, 0), d(usd, 0), to_string(im.objective),
+        both ? fmt::format("{:.3f}", p.delta) : "", both ? fmt::format("{:.2f}", p.percent) : "");
   }
   return out;
 }
@@ -201,8 +220,7 @@ json impact_to_json(const Network& net, const Impact& im, const ImpactInfo& info
   j["source"] = info.source;
   j["compared_with"] = info.compared_with;
   j["objective"] = to_string(im.objective);
-  j["shipment"] = {{"teu", info.shipment.teu.value()},
-                   {"tonnes", info.shipment.tonnes().value()}};
+  j["shipment"] = {{"teu", info.shipment.teu.value()}, {"tonnes", info.shipment.tonnes().value()}};
   j["edits"] = {{"projects_opened", info.edits.projects_opened},
                 {"links_added", info.edits.links_added},
                 {"links_closed", info.edits.links_closed},
@@ -212,9 +230,8 @@ json impact_to_json(const Network& net, const Impact& im, const ImpactInfo& info
                 {"transfers_changed", info.edits.transfers_changed}};
   json places = json::array();
   for (NodeId n : im.places)
-    places.push_back({{"id", net.node(n).id},
-                      {"name", net.node(n).name},
-                      {"region", net.node(n).region}});
+    places.push_back(
+        {{"id", net.node(n).id}, {"name", net.node(n).name}, {"region", net.node(n).region}});
   j["places"] = std::move(places);
   j["places_rule"] = info.places;
   j["summary"] = {{"pairs", im.pairs.size()},
@@ -252,11 +269,15 @@ json impact_to_json(const Network& net, const Impact& im, const ImpactInfo& info
   j["changed_pairs"] = std::move(pairs);
   json claims = json::array();
   for (const ClaimCheck& c : im.claims) {
-    auto o = [](const std::optional<double>& v) { return v ? json(round_to(*v, 1)) : json(nullptr); };
+    auto o = [](const std::optional<double>& v) {
+      return v ? json(round_to(*v, 1)) : json(nullptr);
+    };
     claims.push_back({{"from", net.node(c.from).id},
                       {"to", net.node(c.to).id},
                       {"quantity", c.claim.quantity == Claim::Quantity::km ? "km" : "hours"},
-                      {"by", c.claim.modes == Claim::Modes::rail ? "rail" : c.claim.modes == Claim::Modes::road ? "road" : "any"},
+                      {"by", c.claim.modes == Claim::Modes::rail   ? "rail"
+                             : c.claim.modes == Claim::Modes::road ? "road"
+                                                                   : "any"},
                       {"claimed_before", o(c.claim.before)},
                       {"claimed_after", o(c.claim.after)},
                       {"claimed_saving", o(c.claim.claimed_saving())},
@@ -323,9 +344,8 @@ std::string impact_to_svg(const Network& net, const Impact& im, const ImpactInfo
     const auto cs = c.claim.claimed_saving();
     const auto ms = c.computed_saving();
     h.notes.push_back(fmt::format("Claim {} -> {}{}: saving {} {} (source); model: {} {}",
-                                  net.node(c.from).name, net.node(c.to).name,
-                                  by_text(c.claim), opt(cs), cu,
-                                  ms ? opt(ms) : std::string("n/a"), ms ? cu : ""));
+                                  net.node(c.from).name, net.node(c.to).name, by_text(c.claim),
+                                  opt(cs), cu, ms ? opt(ms) : std::string("n/a"), ms ? cu : ""));
   }
   if (!info.source.empty()) h.notes.push_back("Scenario source: " + info.source);
   return heatmap_to_svg(h);

@@ -13,11 +13,11 @@ namespace caravan::io {
 
 /// What the report says about where the numbers come from.
 struct ImpactInfo {
-  std::string scenario;    ///< name
-  std::string title;       ///< one line
-  std::string source;      ///< the scenario's source
+  std::string scenario;      ///< name
+  std::string title;         ///< one line
+  std::string source;        ///< the scenario's source
   std::string compared_with; ///< e.g. "the base network (existing links only)"
-  std::string places;      ///< how the place set was chosen
+  std::string places;        ///< how the place set was chosen
   ScenarioSummary edits;
   Shipment shipment;
   std::size_t top = 20; ///< pairs listed in the table

@@ -21,25 +21,46 @@ std::size_t line_of(const toml::node& n) {
 /// The fields a table may have, for checking names and suggesting the closest.
 using KeySet = std::vector<std::string_view>;
 
-const KeySet kTopKeys = {"name",        "title",        "description",  "source",
-                         "inherits",    "compare_against", "projects",  "add_link",
-                         "close_link",  "close_border", "change_link",  "change_border",
-                         "change_transfer", "claim"};
+const KeySet kTopKeys = {"name",
+                         "title",
+                         "description",
+                         "source",
+                         "inherits",
+                         "compare_against",
+                         "projects",
+                         "add_link",
+                         "close_link",
+                         "close_border",
+                         "change_link",
+                         "change_border",
+                         "change_transfer",
+                         "claim"};
 const KeySet kProjectKeys = {"ids", "status", "year"};
-const KeySet kAddLinkKeys = {"id",         "from",          "to",       "mode",
-                             "length_km",  "speed_kmh",     "duration_h", "cost_usd_per_teu_km",
-                             "cost_usd_per_teu", "co2_g_per_tkm", "oneway", "tracks",
-                             "capacity",   "capacity_unit", "source"};
+const KeySet kAddLinkKeys = {"id",
+                             "from",
+                             "to",
+                             "mode",
+                             "length_km",
+                             "speed_kmh",
+                             "duration_h",
+                             "cost_usd_per_teu_km",
+                             "cost_usd_per_teu",
+                             "co2_g_per_tkm",
+                             "oneway",
+                             "tracks",
+                             "capacity",
+                             "capacity_unit",
+                             "source"};
 const KeySet kSelectKeys = {"id", "between", "mode"};
-const KeySet kChangeLinkKeys = {"id",     "between",       "mode",       "speed_kmh",
-                                "duration_h", "duration_factor", "tracks", "capacity",
-                                "capacity_unit", "cost_usd_per_teu", "cost_factor"};
+const KeySet kChangeLinkKeys = {
+    "id",     "between",  "mode",          "speed_kmh",        "duration_h", "duration_factor",
+    "tracks", "capacity", "capacity_unit", "cost_usd_per_teu", "cost_factor"};
 const KeySet kCloseBorderKeys = {"from", "to", "mode"};
-const KeySet kChangeBorderKeys = {"from",   "to", "mode", "both_directions", "dwell_h",
-                                  "dwell_factor", "cost_usd_per_teu"};
-const KeySet kChangeTransferKeys = {"node", "from_mode", "to_mode", "duration_h",
-                                    "duration_factor", "cost_usd_per_teu"};
-const KeySet kClaimKeys = {"from",  "to",        "quantity", "before", "after",
+const KeySet kChangeBorderKeys = {
+    "from", "to", "mode", "both_directions", "dwell_h", "dwell_factor", "cost_usd_per_teu"};
+const KeySet kChangeTransferKeys = {"node",       "from_mode",       "to_mode",
+                                    "duration_h", "duration_factor", "cost_usd_per_teu"};
+const KeySet kClaimKeys = {"from",   "to", "quantity", "before", "after",
                            "saving", "by", "text",     "source"};
 
 class Reader {
@@ -98,8 +119,8 @@ public:
       if (!a.speed_kmh && !a.duration_h)
         throw ParseError(file_, a.loc.line, "add_link.speed_kmh",
                          "a new link needs speed_kmh or duration_h");
-      a.cost_usd_per_teu_km = num(t, "cost_usd_per_teu_km", "add_link.", Range::non_negative)
-                                  .value_or(0.0);
+      a.cost_usd_per_teu_km =
+          num(t, "cost_usd_per_teu_km", "add_link.", Range::non_negative).value_or(0.0);
       a.cost_usd_per_teu =
           num(t, "cost_usd_per_teu", "add_link.", Range::non_negative).value_or(0.0);
       a.co2_g_per_tkm = num(t, "co2_g_per_tkm", "add_link.", Range::non_negative).value_or(0.0);
@@ -254,11 +275,9 @@ private:
     if (auto v = n->value<std::string>(); v && n->is_string()) return *v;
     type_error(*n, prefix + key, "a string");
   }
-  std::string required_str(const toml::table& t, const char* key,
-                           const std::string& prefix) const {
+  std::string required_str(const toml::table& t, const char* key, const std::string& prefix) const {
     auto v = str(t, key, prefix);
-    if (!v || v->empty())
-      throw ParseError(file_, line_of(t), prefix + key, "is required");
+    if (!v || v->empty()) throw ParseError(file_, line_of(t), prefix + key, "is required");
     return *v;
   }
   std::vector<std::string> strings(const toml::table& t, const char* key,
@@ -320,16 +339,14 @@ private:
     if (!n->is_boolean()) type_error(*n, prefix + key, "true or false");
     return *n->value<bool>();
   }
-  std::optional<Mode> mode(const toml::table& t, const char* key,
-                           const std::string& prefix) const {
+  std::optional<Mode> mode(const toml::table& t, const char* key, const std::string& prefix) const {
     auto s = str(t, key, prefix);
     if (!s) return std::nullopt;
     if (auto m = parse_mode(*s)) return m;
     throw ParseError(file_, line_of(*t.get(key)), prefix + key,
                      "unknown mode '" + *s + "' (rail_1520, rail_1435, road, ferry, sea)");
   }
-  std::optional<CapacityUnit> capacity_unit(const toml::table& t,
-                                            const std::string& prefix) const {
+  std::optional<CapacityUnit> capacity_unit(const toml::table& t, const std::string& prefix) const {
     auto s = str(t, "capacity_unit", prefix);
     if (!s) return std::nullopt;
     if (auto u = parse_capacity_unit(*s)) return u;
@@ -386,8 +403,8 @@ Scenario parse_scenario(std::string_view text, const std::string& label,
                         const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> stack;
   std::error_code ec;
-  stack.push_back(std::filesystem::weakly_canonical(dir / std::filesystem::path(label).filename(),
-                                                    ec));
+  stack.push_back(
+      std::filesystem::weakly_canonical(dir / std::filesystem::path(label).filename(), ec));
   Reader r(label, dir, &stack);
   return r.read(text);
 }

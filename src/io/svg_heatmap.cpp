@@ -46,8 +46,8 @@ std::string hex(Rgb c) {
 }
 
 constexpr Rgb kZero{242, 242, 242};
-constexpr Rgb kGood{0, 104, 55};   // dark green
-constexpr Rgb kBad{165, 0, 38};    // dark red
+constexpr Rgb kGood{0, 104, 55}; // dark green
+constexpr Rgb kBad{165, 0, 38};  // dark red
 constexpr Rgb kGained{33, 102, 172};
 constexpr Rgb kLost{20, 20, 20};
 
@@ -84,9 +84,10 @@ std::string heatmap_to_svg(const Heatmap& h) {
     if (c.kind == HeatmapCell::Kind::value) max = std::max(max, std::abs(c.value));
 
   std::string s;
-  s += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
-                   "viewBox=\"0 0 {0:.0f} {1:.0f}\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
-                   width, height);
+  s += fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
+      "viewBox=\"0 0 {0:.0f} {1:.0f}\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
+      width, height);
   s += fmt::format("<rect width=\"{:.0f}\" height=\"{:.0f}\" fill=\"white\"/>\n", width, height);
   s += fmt::format("<text x=\"16\" y=\"28\" font-size=\"18\" font-weight=\"bold\">{}</text>\n",
                    escape(h.title));
@@ -104,8 +105,9 @@ std::string heatmap_to_svg(const Heatmap& h) {
                    left - 6.0, top - 6.0);
   for (std::size_t i = 0; i < rows; ++i) {
     const double y = top + cell * static_cast<double>(i);
-    s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n",
-                     left - 6.0, y + cell * 0.5 + 4.0, escape(h.row_labels[i]));
+    s += fmt::format(
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n",
+        left - 6.0, y + cell * 0.5 + 4.0, escape(h.row_labels[i]));
     for (std::size_t j = 0; j < cols; ++j) {
       const HeatmapCell& c = h.cells[i * cols + j];
       const double x = left + cell * static_cast<double>(j);
@@ -138,9 +140,10 @@ std::string heatmap_to_svg(const Heatmap& h) {
       s += "</g>\n";
     }
   }
-  s += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"none\" "
-                   "stroke=\"#999\"/>\n",
-                   left, top, grid_w, grid_h);
+  s += fmt::format(
+      "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"none\" "
+      "stroke=\"#999\"/>\n",
+      left, top, grid_w, grid_h);
 
   // Legend: a gradient from -max to +max, then the special cells.
   const double lx = 16.0;
@@ -155,8 +158,9 @@ std::string heatmap_to_svg(const Heatmap& h) {
   }
   s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\">{:.0f} (better)</text>\n", gx,
                    legend_y + 16.0, -max);
-  s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\">0</text>\n",
-                   gx + 22.0 * (steps / 2) + 11.0, legend_y + 16.0);
+  s += fmt::format(
+      "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\">0</text>\n",
+      gx + 22.0 * (steps / 2) + 11.0, legend_y + 16.0);
   s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"end\">+{:.0f} "
                    "(worse)</text>\n",
                    gx + 22.0 * steps, legend_y + 16.0, max);
@@ -165,9 +169,10 @@ std::string heatmap_to_svg(const Heatmap& h) {
                                               {kLost, "no longer reachable"},
                                               {{255, 255, 255}, "unreachable in both"}};
   for (const auto& [c, label] : keys) {
-    s += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"14\" fill=\"{}\" "
-                     "stroke=\"#999\"/><text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">{}</text>\n",
-                     kx, legend_y - 11.0, hex(c), kx + 18.0, legend_y, label);
+    s +=
+        fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"14\" fill=\"{}\" "
+                    "stroke=\"#999\"/><text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">{}</text>\n",
+                    kx, legend_y - 11.0, hex(c), kx + 18.0, legend_y, label);
     kx += 30.0 + 6.5 * static_cast<double>(std::string_view(label).size());
   }
   for (std::size_t k = 0; k < h.notes.size(); ++k)

@@ -1,4 +1,5 @@
-// A small SVG writer for labelled heatmaps (square matrices of signed changes), readable at a glance.
+// A small SVG writer for labelled heatmaps (square matrices of signed changes), readable at a
+// glance.
 #pragma once
 
 #include <optional>

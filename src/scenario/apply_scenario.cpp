@@ -43,22 +43,22 @@ public:
     const auto& amb = std::get<NameAmbiguous>(m);
     std::vector<std::string> ids;
     for (NodeId n : amb.candidates) ids.push_back(net_.node(n).id);
-    throw ScenarioError(loc, field,
-                        "'" + query + "' names several nodes; use one of the ids " +
-                            join_quoted(ids));
+    throw ScenarioError(
+        loc, field, "'" + query + "' names several nodes; use one of the ids " + join_quoted(ids));
   }
 
   LinkId link(const std::string& id, const SourceLoc& loc, const std::string& field) const {
     if (auto l = net_.find_link_id(id)) return *l;
     throw ScenarioError(loc, field,
-                        "unknown link '" + id + "' (did you mean " + join_quoted(closest_links(id)) +
-                            "?)");
+                        "unknown link '" + id + "' (did you mean " +
+                            join_quoted(closest_links(id)) + "?)");
   }
 
   std::vector<std::string> closest_links(const std::string& id, std::size_t k = 3) const {
     const std::string key = fold_name(id);
     std::vector<std::pair<std::size_t, std::string>> scored;
-    for (const Link& l : net_.links()) scored.emplace_back(edit_distance(key, fold_name(l.id)), l.id);
+    for (const Link& l : net_.links())
+      scored.emplace_back(edit_distance(key, fold_name(l.id)), l.id);
     std::stable_sort(scored.begin(), scored.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::string> out;
@@ -89,18 +89,25 @@ private:
   NodeNames names_;
 };
 
+std::string show(double v) {
+  std::string s = std::to_string(v);
+  while (s.size() > 1 && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
 void require(bool ok, const SourceLoc& loc, const std::string& field, const std::string& msg) {
   if (!ok) throw ScenarioError(loc, field, msg);
 }
 
-void check_positive(const std::optional<double>& v, const SourceLoc& loc, const std::string& field) {
-  if (v) require(std::isfinite(*v) && *v > 0.0, loc, field, "must be positive, got " + std::to_string(*v));
+void check_positive(const std::optional<double>& v, const SourceLoc& loc,
+                    const std::string& field) {
+  if (v) require(std::isfinite(*v) && *v > 0.0, loc, field, "must be positive, got " + show(*v));
 }
 void check_non_negative(const std::optional<double>& v, const SourceLoc& loc,
                         const std::string& field) {
   if (v)
-    require(std::isfinite(*v) && *v >= 0.0, loc, field,
-            "must not be negative, got " + std::to_string(*v));
+    require(std::isfinite(*v) && *v >= 0.0, loc, field, "must not be negative, got " + show(*v));
 }
 
 HoursRange scaled(const HoursRange& r, double factor) {
@@ -131,8 +138,8 @@ void apply_one(const Network& base, const Scenario& s, std::vector<Link>& links,
   }
   for (Link& l : links) {
     if (l.status == LinkStatus::existing) continue;
-    const bool by_status = std::find(p.statuses.begin(), p.statuses.end(), l.status) !=
-                           p.statuses.end();
+    const bool by_status =
+        std::find(p.statuses.begin(), p.statuses.end(), l.status) != p.statuses.end();
     const bool by_year = p.year && l.open_year != 0 && l.open_year <= *p.year;
     if (by_status || by_year) {
       l.status = LinkStatus::existing;
@@ -172,8 +179,9 @@ void apply_one(const Network& base, const Scenario& s, std::vector<Link>& links,
     check_non_negative(c.capacity, c.loc, "change_link.capacity");
     check_non_negative(c.cost_usd_per_teu, c.loc, "change_link.cost_usd_per_teu");
     check_non_negative(c.cost_factor, c.loc, "change_link.cost_factor");
-    if (c.tracks) require(*c.tracks >= 1, c.loc, "change_link.tracks",
-                          "must be at least 1, got " + std::to_string(*c.tracks));
+    if (c.tracks)
+      require(*c.tracks >= 1, c.loc, "change_link.tracks",
+              "must be at least 1, got " + std::to_string(*c.tracks));
     for (LinkId id : r.select(c.select, "change_link")) {
       Link& l = links[id.index()];
       if (c.speed_kmh) l.duration = with_typical(l.duration, l.length / KmPerHour{*c.speed_kmh});
@@ -197,8 +205,8 @@ void apply_one(const Network& base, const Scenario& s, std::vector<Link>& links,
     const NodeId b = r.node(c.to, c.loc, "change_border.to");
     int matched = 0;
     for (BorderCrossing& bc : borders) {
-      const bool dir = (bc.from == a && bc.to == b) ||
-                       (c.both_directions && bc.from == b && bc.to == a);
+      const bool dir =
+          (bc.from == a && bc.to == b) || (c.both_directions && bc.from == b && bc.to == a);
       if (!dir || (c.mode && bc.mode && *c.mode != *bc.mode)) continue;
       if (c.dwell_h) bc.dwell = with_typical(bc.dwell, Hours(*c.dwell_h));
       if (c.dwell_factor) bc.dwell = scaled(bc.dwell, *c.dwell_factor);
@@ -238,7 +246,7 @@ void apply_one(const Network& base, const Scenario& s, std::vector<Link>& links,
     require(!a.id.empty(), a.loc, "add_link.id", "is required");
     require(!ids.contains(a.id), a.loc, "add_link.id", "link id '" + a.id + "' already exists");
     require(std::isfinite(a.length_km) && a.length_km > 0.0, a.loc, "add_link.length_km",
-            "must be positive, got " + std::to_string(a.length_km));
+            "must be positive, got " + show(a.length_km));
     check_positive(a.speed_kmh, a.loc, "add_link.speed_kmh");
     check_positive(a.duration_h, a.loc, "add_link.duration_h");
     require(a.speed_kmh.has_value() || a.duration_h.has_value(), a.loc, "add_link",

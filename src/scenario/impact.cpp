@@ -32,11 +32,11 @@ constexpr double kTolerance = 1e-9;
 
 int rank(PairChange c) {
   switch (c) {
-  case PairChange::now_reachable:
-  case PairChange::now_unreachable:
-    return 0;
   case PairChange::better:
   case PairChange::worse:
+    return 0;
+  case PairChange::now_reachable:
+  case PairChange::now_unreachable:
     return 1;
   case PairChange::unchanged:
     return 2;

@@ -50,8 +50,8 @@ struct Impact {
   Objective objective = Objective::time;
   Matrix before;
   Matrix after;
-  /// Every ordered pair i != j; changed pairs first (reachability changes, then by |delta|
-  /// descending), unchanged pairs last.
+  /// Every ordered pair i != j: better or worse pairs first (by |delta| descending), then pairs
+  /// that became reachable or unreachable, unchanged pairs last.
   std::vector<PairImpact> pairs;
   std::vector<ClaimCheck> claims;
   int better = 0, worse = 0, unchanged = 0, now_reachable = 0, now_unreachable = 0,

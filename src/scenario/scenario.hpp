@@ -33,9 +33,9 @@ private:
 /// Which links an edit applies to: one link by id, or every link between two nodes (either
 /// direction), optionally of one mode. Nodes are named by id, name or alias.
 struct LinkSelector {
-  std::string link_id;                 ///< set: exactly this link
-  std::string node_a, node_b;          ///< set (when link_id is empty): links between a and b
-  std::optional<Mode> mode;            ///< restricts a node-pair selection to one mode
+  std::string link_id;        ///< set: exactly this link
+  std::string node_a, node_b; ///< set (when link_id is empty): links between a and b
+  std::optional<Mode> mode;   ///< restricts a node-pair selection to one mode
   SourceLoc loc;
 };
 
@@ -121,7 +121,7 @@ struct Claim {
   std::optional<double> saving; ///< claimed reduction (before - after when both are given)
   enum class Modes : std::uint8_t { any, rail, road };
   Modes modes = Modes::any; ///< the claim is about rail (or road) distances or times only
-  std::string text;             ///< the claim in words
+  std::string text;         ///< the claim in words
   std::string source;
   SourceLoc loc;
   [[nodiscard]] std::optional<double> claimed_saving() const {
