@@ -53,6 +53,11 @@ std::string claim_unit(const Claim& c) {
   return c.quantity == Claim::Quantity::km ? "km" : "h";
 }
 
+/// Kilometres are shown whole, hours to one decimal.
+int claim_digits(const Claim& c) {
+  return c.quantity == Claim::Quantity::km ? 0 : 1;
+}
+
 std::string by_text(const Claim& c) {
   return c.modes == Claim::Modes::rail   ? " by rail"
          : c.modes == Claim::Modes::road ? " by road"
@@ -150,18 +155,33 @@ std::string impact_to_table(const Network& net, const Impact& im, const ImpactIn
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return per_place[a] > per_place[b]; });
     out +=
-        fmt::format("\n{} pairs {} (pairs per place):\n  ", total,
+        fmt::format("\n{} pairs {}; pairs per place:\n  ", total,
                     kind == PairChange::now_reachable ? "become reachable" : "become unreachable");
+    // Places with at least half the largest count are listed; the others are summarised.
+    const int top_count = order.empty() ? 0 : per_place[order.front()];
     std::size_t col = 2;
+    std::size_t listed = 0;
     for (std::size_t k = 0; k < order.size(); ++k) {
-      const std::string item = fmt::format("{} {}{}", net.node(im.places[order[k]]).name,
-                                           per_place[order[k]], k + 1 < order.size() ? ", " : "");
+      if (2 * per_place[order[k]] < top_count) break;
+      const std::string item = fmt::format("{}{} {}", listed ? ", " : "",
+                                           net.node(im.places[order[k]]).name, per_place[order[k]]);
       if (col + item.size() > 98) {
         out += "\n  ";
         col = 2;
       }
       out += item;
       col += item.size();
+      ++listed;
+    }
+    if (listed < order.size()) {
+      int lo = per_place[order[listed]], hi = lo;
+      for (std::size_t k = listed; k < order.size(); ++k) {
+        lo = std::min(lo, per_place[order[k]]);
+        hi = std::max(hi, per_place[order[k]]);
+      }
+      out += fmt::format("; {} other places: {} pair{} each", order.size() - listed,
+                         lo == hi ? std::to_string(lo) : fmt::format("{}-{}", lo, hi),
+                         hi == 1 ? "" : "s");
     }
     out += "\n";
   }
@@ -169,14 +189,15 @@ std::string impact_to_table(const Network& net, const Impact& im, const ImpactIn
     out += "\nClaims by the sources, next to the model:\n";
     for (const ClaimCheck& c : im.claims) {
       const std::string u = claim_unit(c.claim);
+      const int d = claim_digits(c.claim);
       std::string claimed;
       if (c.claim.before && c.claim.after)
-        claimed = fmt::format("{:.0f} -> {:.0f} {} (saving {:.0f} {})", *c.claim.before,
-                              *c.claim.after, u, *c.claim.claimed_saving(), u);
+        claimed = fmt::format("{:.{}f} -> {:.{}f} {} (saving {:.{}f} {})", *c.claim.before, d,
+                              *c.claim.after, d, u, *c.claim.claimed_saving(), d, u);
       else
-        claimed = fmt::format("saving {:.0f} {}", *c.claim.claimed_saving(), u);
-      std::string computed = fmt::format("{} -> {} {}", opt(c.before), opt(c.after), u);
-      if (auto s = c.computed_saving()) computed += fmt::format(" (saving {:.0f} {})", *s, u);
+        claimed = fmt::format("saving {:.{}f} {}", *c.claim.claimed_saving(), d, u);
+      std::string computed = fmt::format("{} -> {} {}", opt(c.before, d), opt(c.after, d), u);
+      if (auto s = c.computed_saving()) computed += fmt::format(" (saving {:.{}f} {})", *s, d, u);
       out += fmt::format("  {} -> {}{}: claimed {}; computed {}\n", net.node(c.from).name,
                          net.node(c.to).name, by_text(c.claim), claimed, computed);
       if (!c.claim.text.empty()) out += fmt::format("      \"{}\"\n", c.claim.text);
@@ -343,9 +364,10 @@ std::string impact_to_svg(const Network& net, const Impact& im, const ImpactInfo
     const std::string cu = claim_unit(c.claim);
     const auto cs = c.claim.claimed_saving();
     const auto ms = c.computed_saving();
-    h.notes.push_back(fmt::format("Claim {} -> {}{}: saving {} {} (source); model: {} {}",
-                                  net.node(c.from).name, net.node(c.to).name, by_text(c.claim),
-                                  opt(cs), cu, ms ? opt(ms) : std::string("n/a"), ms ? cu : ""));
+    h.notes.push_back(
+        fmt::format("Claim {} -> {}{}: saving {} {} (source); model: {} {}", net.node(c.from).name,
+                    net.node(c.to).name, by_text(c.claim), opt(cs, claim_digits(c.claim)), cu,
+                    ms ? opt(ms, claim_digits(c.claim)) : std::string("n/a"), ms ? cu : ""));
   }
   if (!info.source.empty()) h.notes.push_back("Scenario source: " + info.source);
   return heatmap_to_svg(h);
