@@ -12,12 +12,15 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kInnerSweeps = 20;
+/// Bush link flows below this share of the origin's demand count as zero.
+constexpr double kMinFlowShare = 1e-13;
 
 /// One origin's bush: an acyclic set of links with the origin's flow on each, stored compactly.
 struct Bush {
   NodeIndex origin = 0;
   std::vector<LinkIndex> links;
   std::vector<double> flow;
+  double demand = 0.0; ///< total demand from the origin
 };
 
 /// Dense scratch for working on one bush at a time; the global flows and costs are shared.
@@ -35,6 +38,7 @@ public:
                     std::span<const double> flows, const ShortestPathTree& tree) {
     Bush b;
     b.origin = origin;
+    for (double f : flows) b.demand += f;
     const auto pred = tree.pred_link();
     const auto settled = tree.settled();
     for (std::size_t i = 0; i < dests.size(); ++i) node_load_[dests[i]] += flows[i];
@@ -79,6 +83,7 @@ public:
     return excess;
   }
 
+
 private:
   static void sort_bush(Bush& b) {
     std::vector<std::pair<LinkIndex, double>> v(b.links.size());
@@ -91,6 +96,7 @@ private:
   }
 
   void load(const Bush& b) {
+    min_flow_ = kMinFlowShare * std::max(1.0, b.demand);
     links_ = b.links;
     for (std::size_t i = 0; i < b.links.size(); ++i) {
       in_bush_[b.links[i]] = 1;
@@ -165,7 +171,7 @@ private:
           predL_[v] = a;
         }
         if (Uall_[u] + ca > Uall_[v]) Uall_[v] = Uall_[u] + ca;
-        if (bflow_[a] > 0.0 && U_[u] > -kInf && U_[u] + ca > U_[v]) {
+        if (bflow_[a] > min_flow_ && U_[u] > -kInf && U_[u] + ca > U_[v]) {
           U_[v] = U_[u] + ca;
           predU_[v] = a;
         }
@@ -177,7 +183,9 @@ private:
     const auto head = net_.head();
     std::size_t k = 0;
     for (LinkIndex a : links_) {
-      if (bflow_[a] <= 0.0 && predL_[head[a]] != a) {
+      if (bflow_[a] <= min_flow_ && predL_[head[a]] != a) {
+        // Rounding residue (flow conserved only to ~1e-16) is dropped with the link.
+        if (bflow_[a] != 0.0) set_flow(a, std::max(0.0, x_[a] - bflow_[a]));
         in_bush_[a] = 0;
         bflow_[a] = 0.0;
       } else {
@@ -268,7 +276,7 @@ private:
       double dx = der > 0.0 ? diff / der : room;
       if (dx >= room) dx = room;
       for (LinkIndex a : seg_max_) {
-        bflow_[a] = bflow_[a] == room && dx == room ? 0.0 : std::max(0.0, bflow_[a] - dx);
+        bflow_[a] = bflow_[a] - dx <= min_flow_ ? 0.0 : bflow_[a] - dx;
         set_flow(a, std::max(0.0, x_[a] - dx));
       }
       for (LinkIndex a : seg_min_) {
@@ -294,6 +302,7 @@ private:
   std::vector<double> L_, U_, Uall_;
   std::vector<LinkIndex> predL_, predU_;
   std::vector<LinkIndex> seg_min_, seg_max_;
+  double min_flow_ = 0.0; ///< bush flows at or below this are rounding residue
 };
 
 } // namespace
