@@ -11,7 +11,9 @@ namespace caravan::assign::detail {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr int kInnerSweeps = 20;
+/// Flow-only sweeps over all bushes after each bush-improving sweep (tap-b uses 20; 10 was
+/// faster to a gap of 1e-8 on ChicagoSketch).
+constexpr int kInnerSweeps = 10;
 /// Bush link flows below this share of the origin's demand count as zero.
 constexpr double kMinFlowShare = 1e-13;
 
@@ -20,7 +22,8 @@ struct Bush {
   NodeIndex origin = 0;
   std::vector<LinkIndex> links;
   std::vector<double> flow;
-  double demand = 0.0; ///< total demand from the origin
+  double demand = 0.0;          ///< total demand from the origin
+  std::vector<NodeIndex> order; ///< bush nodes in topological order (origin first)
 };
 
 /// Dense scratch for working on one bush at a time; the global flows and costs are shared.
@@ -63,7 +66,13 @@ public:
   /// times. Returns the largest cost difference between the longest used and shortest path.
   double update(Bush& b, bool change_links, int passes) {
     load(b);
-    topological_order(b.origin);
+    if (change_links || b.order.empty()) {
+      topological_order(b.origin);
+    } else {
+      order_.swap(b.order);
+      for (std::size_t i = 0; i < order_.size(); ++i)
+        pos_[order_[i]] = static_cast<std::uint32_t>(i);
+    }
     labels(b.origin);
     if (change_links) {
       remove_unused();
@@ -79,10 +88,9 @@ public:
       excess = shift_flows();
       if (excess == 0.0) break;
     }
-    store(b);
+    store(b, change_links);
     return excess;
   }
-
 
 private:
   static void sort_bush(Bush& b) {
@@ -104,12 +112,13 @@ private:
     }
   }
 
-  void store(Bush& b) {
-    std::sort(links_.begin(), links_.end());
-    b.links = links_;
-    b.flow.resize(links_.size());
-    for (std::size_t i = 0; i < links_.size(); ++i) {
-      const LinkIndex a = links_[i];
+  void store(Bush& b, bool links_changed) {
+    if (links_changed) std::sort(links_.begin(), links_.end());
+    b.links.swap(links_);
+    links_.clear();
+    b.flow.resize(b.links.size());
+    for (std::size_t i = 0; i < b.links.size(); ++i) {
+      const LinkIndex a = b.links[i];
       b.flow[i] = bflow_[a];
       in_bush_[a] = 0;
       bflow_[a] = 0.0;
@@ -122,6 +131,7 @@ private:
       predL_[v] = kNone;
       predU_[v] = kNone;
     }
+    b.order.swap(order_);
     order_.clear();
   }
 
