@@ -32,9 +32,10 @@ public:
   BushWorker(const Network& n, Objective o, std::vector<double>& x, std::vector<double>& cost,
              std::vector<double>& der)
       : net_(n), obj_(o), x_(x), c_(cost), dc_(der), in_bush_(n.num_links(), 0),
-        bflow_(n.num_links(), 0.0), node_load_(n.num_nodes(), 0.0), pos_(n.num_nodes(), kNone),
-        indeg_(n.num_nodes(), 0), L_(n.num_nodes(), kInf), U_(n.num_nodes(), -kInf),
-        Uall_(n.num_nodes(), -kInf), predL_(n.num_nodes(), kNone), predU_(n.num_nodes(), kNone) {}
+        bflow_(n.num_links(), 0.0), node_load_(n.num_nodes(), 0.0), out_begin_(n.num_nodes(), 0),
+        out_end_(n.num_nodes(), 0), pos_(n.num_nodes(), kNone), indeg_(n.num_nodes(), 0),
+        L_(n.num_nodes(), kInf), U_(n.num_nodes(), -kInf), Uall_(n.num_nodes(), -kInf),
+        predL_(n.num_nodes(), kNone), predU_(n.num_nodes(), kNone) {}
 
   /// Creates the bush of `origin` as its shortest-path tree and loads its demand on it.
   Bush initial_bush(NodeIndex origin, std::span<const NodeIndex> dests,
@@ -88,7 +89,7 @@ public:
       excess = shift_flows();
       if (excess == 0.0) break;
     }
-    store(b, change_links);
+    store(b);
     return excess;
   }
 
@@ -110,10 +111,25 @@ private:
       in_bush_[b.links[i]] = 1;
       bflow_[b.links[i]] = b.flow[i];
     }
+    index_links();
   }
 
-  void store(Bush& b, bool links_changed) {
-    if (links_changed) std::sort(links_.begin(), links_.end());
+  /// Records each node's range of out-links in the sorted links_ (links are stored by tail).
+  void index_links() {
+    const auto tail = net_.tail();
+    for (std::uint32_t i = 0; i < links_.size(); ++i) {
+      const NodeIndex u = tail[links_[i]];
+      if (i == 0 || tail[links_[i - 1]] != u) out_begin_[u] = i;
+      out_end_[u] = i + 1;
+    }
+  }
+  void clear_index() {
+    const auto tail = net_.tail();
+    for (LinkIndex a : links_) out_begin_[tail[a]] = out_end_[tail[a]] = 0;
+  }
+
+  void store(Bush& b) {
+    clear_index();
     b.links.swap(links_);
     links_.clear();
     b.flow.resize(b.links.size());
@@ -140,14 +156,13 @@ private:
     for (NodeIndex v : order_) pos_[v] = kNone;
     order_.clear();
     const auto head = net_.head();
-    const auto first_out = net_.first_out();
     for (LinkIndex a : links_) ++indeg_[head[a]];
     order_.push_back(origin);
     for (std::size_t i = 0; i < order_.size(); ++i) {
       const NodeIndex u = order_[i];
       pos_[u] = static_cast<std::uint32_t>(i);
-      for (std::uint32_t a = first_out[u]; a < first_out[u + 1]; ++a)
-        if (in_bush_[a] && --indeg_[head[a]] == 0) order_.push_back(head[a]);
+      for (std::uint32_t k = out_begin_[u]; k < out_end_[u]; ++k)
+        if (--indeg_[head[links_[k]]] == 0) order_.push_back(head[links_[k]]);
     }
     bool cyclic = false;
     for (LinkIndex a : links_)
@@ -170,10 +185,9 @@ private:
     }
     L_[origin] = U_[origin] = Uall_[origin] = 0.0;
     const auto head = net_.head();
-    const auto first_out = net_.first_out();
     for (NodeIndex u : order_) {
-      for (std::uint32_t a = first_out[u]; a < first_out[u + 1]; ++a) {
-        if (!in_bush_[a]) continue;
+      for (std::uint32_t k = out_begin_[u]; k < out_end_[u]; ++k) {
+        const LinkIndex a = links_[k];
         const NodeIndex v = head[a];
         const double ca = c_[a];
         if (L_[u] + ca < L_[v]) {
@@ -191,6 +205,7 @@ private:
 
   void remove_unused() {
     const auto head = net_.head();
+    clear_index();
     std::size_t k = 0;
     for (LinkIndex a : links_) {
       if (bflow_[a] <= min_flow_ && predL_[head[a]] != a) {
@@ -203,6 +218,7 @@ private:
       }
     }
     links_.resize(k);
+    index_links();
   }
 
   /// Adds shortcut links (Nie 2009, as in tap-b): first those with L(i) + c < L(j) and
@@ -224,7 +240,12 @@ private:
         links_.push_back(a);
         added = true;
       }
-      if (added) return true;
+      if (added) {
+        clear_index();
+        std::sort(links_.begin(), links_.end());
+        index_links();
+        return true;
+      }
     }
     return false;
   }
@@ -305,7 +326,8 @@ private:
   std::vector<std::uint8_t> in_bush_;
   std::vector<double> bflow_;
   std::vector<double> node_load_;
-  std::vector<LinkIndex> links_;
+  std::vector<LinkIndex> links_; ///< the bush's links, sorted (so grouped by tail)
+  std::vector<std::uint32_t> out_begin_, out_end_; ///< each node's range in links_
   std::vector<NodeIndex> order_;
   std::vector<std::uint32_t> pos_;
   std::vector<std::uint32_t> indeg_;
