@@ -1,5 +1,6 @@
 // Benchmark driver: time and iterations to relative gaps 1e-4..1e-10, Frank-Wolfe vs Algorithm B.
 #include "assign/assignment.hpp"
+#include "assign/shortest_path.hpp"
 #include "io/tntp_assign.hpp"
 
 #include <fmt/format.h>
@@ -34,10 +35,15 @@ std::string cell(const Reached& r) {
 }
 
 void run(const NetworkCase& nc, double time_limit_s) {
-  const tntp::AssignmentInput in = tntp::load_assignment(nc.base, nc.weights);
-  fmt::print("\n{}: {} zones, {} nodes, {} links, demand {:.0f}\n", nc.label,
-             in.network.num_zones(), in.network.num_nodes(), in.network.num_links(),
-             in.demand.total());
+  tntp::AssignmentInput in = tntp::load_assignment(nc.base, nc.weights);
+  const assign::ReachableDemand rd = assign::drop_unreachable(in.network, in.demand);
+  in.demand = rd.demand;
+  fmt::print("\n{}: {} zones, {} nodes, {} links, demand {:.0f}", nc.label, in.network.num_zones(),
+             in.network.num_nodes(), in.network.num_links(), in.demand.total());
+  if (rd.dropped_pairs > 0)
+    fmt::print(" (dropped {} unreachable OD pairs, {:.0f} trips)", rd.dropped_pairs,
+               rd.dropped_flow);
+  fmt::print("\n");
   fmt::print("| solver | gap 1e-4 | gap 1e-6 | gap 1e-8 | gap 1e-10 | final gap | objective |\n");
   fmt::print("|---|---|---|---|---|---|---|\n");
   for (assign::Algorithm alg :

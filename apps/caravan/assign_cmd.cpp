@@ -4,6 +4,7 @@
 #include "context.hpp"
 
 #include "assign/assignment.hpp"
+#include "assign/shortest_path.hpp"
 #include "io/atomic_file.hpp"
 #include "io/tntp_assign.hpp"
 
@@ -32,6 +33,7 @@ struct AssignCliOptions {
   double demand_scale = 1.0;
   int threads = 0;
   bool quiet = false;
+  bool drop_unreachable = false;
 };
 
 int run_assign(const AssignCliOptions& o) {
@@ -40,6 +42,13 @@ int run_assign(const AssignCliOptions& o) {
   w.distance_factor = o.distance_factor;
   tntp::AssignmentInput in = tntp::load_assignment(o.tntp, w);
   if (o.demand_scale != 1.0) in.demand = in.demand.scaled(o.demand_scale);
+  if (o.drop_unreachable) {
+    assign::ReachableDemand rd = assign::drop_unreachable(in.network, in.demand);
+    if (rd.dropped_pairs > 0)
+      fmt::print(stderr, "note: dropped {} OD pairs ({:.6g} trips) with no path\n",
+                 rd.dropped_pairs, rd.dropped_flow);
+    in.demand = std::move(rd.demand);
+  }
   if (in.duplicates_dropped > 0)
     fmt::print(stderr, "note: kept the first of each duplicated link, dropped {} links\n",
                in.duplicates_dropped);
@@ -134,6 +143,9 @@ void add_assign_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--threads", o->threads, "worker threads for shortest paths (0 = all cores)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--quiet,-q", o->quiet, "do not print the per-iteration table");
+  cmd->add_flag("--drop-unreachable", o->drop_unreachable,
+                "drop OD pairs with no path instead of failing (some networks are not strongly "
+                "connected)");
   cmd->footer(
       "Examples:\n  caravan assign --tntp ../shared/data/tntp/SiouxFalls/SiouxFalls\n"
       "  caravan assign --tntp ../shared/data/tntp/ChicagoSketch/ChicagoSketch --toll-factor 0.02 "

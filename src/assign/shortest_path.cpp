@@ -123,4 +123,27 @@ AllOrNothing all_or_nothing(const Network& network, const Demand& demand,
   return total;
 }
 
+ReachableDemand drop_unreachable(const Network& network, const Demand& demand) {
+  ReachableDemand r;
+  std::vector<Demand::Entry> kept;
+  ShortestPathTree tree(network);
+  const std::vector<double> unit(network.num_links(), 1.0);
+  for (std::size_t k = 0; k < demand.origins().size(); ++k) {
+    const NodeIndex o = demand.origins()[k];
+    tree.run(o, unit);
+    const auto dests = demand.destinations(k);
+    const auto flows = demand.flows(k);
+    for (std::size_t i = 0; i < dests.size(); ++i) {
+      if (tree.dist()[dests[i]] == kInf) {
+        ++r.dropped_pairs;
+        r.dropped_flow += flows[i];
+      } else {
+        kept.push_back({o, dests[i], flows[i]});
+      }
+    }
+  }
+  r.demand = Demand::build(demand.num_zones(), std::move(kept));
+  return r;
+}
+
 } // namespace caravan::assign

@@ -41,4 +41,13 @@ struct AllOrNothing {
 AllOrNothing all_or_nothing(const Network& network, const Demand& demand,
                             std::span<const double> cost, int threads = 0);
 
+/// Demand without the OD pairs whose destination cannot be reached (tap-b instead adds
+/// artificial high-cost links; some TNTP networks, e.g. Austin-VISTA, are not strongly connected).
+struct ReachableDemand {
+  Demand demand;
+  std::size_t dropped_pairs = 0;
+  double dropped_flow = 0.0;
+};
+ReachableDemand drop_unreachable(const Network& network, const Demand& demand);
+
 } // namespace caravan::assign

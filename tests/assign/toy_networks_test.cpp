@@ -1,5 +1,6 @@
 // Closed-form equilibria on networks written here: two routes, Braess, first-thru-node, SO vs UE.
 #include "assign/assignment.hpp"
+#include "assign/shortest_path.hpp"
 
 #include <gtest/gtest.h>
 
@@ -142,6 +143,18 @@ TEST(Assign, UnreachableDestinationIsAnError) {
       EXPECT_STREQ(e.what(), "zone 3 cannot be reached from zone 1");
     }
   }
+}
+
+TEST(Assign, UnreachablePairsCanBeDropped) {
+  const Network n = Network::build(3, 3, 0, {linear(0, 1, 1, 1)});
+  const Demand d = Demand::build(3, {{0, 2, 1.5}, {0, 1, 2.0}, {2, 0, 1.0}});
+  const ReachableDemand r = drop_unreachable(n, d);
+  EXPECT_EQ(r.dropped_pairs, 2u);
+  EXPECT_DOUBLE_EQ(r.dropped_flow, 2.5);
+  EXPECT_DOUBLE_EQ(r.demand.total(), 2.0);
+  const Result res =
+      assign(n, r.demand, options(Algorithm::algorithm_b, Objective::user_equilibrium));
+  EXPECT_DOUBLE_EQ(res.flow[0], 2.0);
 }
 
 TEST(Assign, InvalidInputsAreRejected) {
