@@ -97,8 +97,9 @@ TEST_P(TntpValidation, MatchesBestKnownFlows) {
   RecordProperty("relative_gap", std::to_string(r.relative_gap));
   RecordProperty("objective", std::to_string(r.beckmann));
   RecordProperty("max_flow_diff_share", std::to_string(rel_diff));
-  if (c.best_objective)
+  if (c.best_objective) {
     EXPECT_NEAR(r.beckmann, *c.best_objective, c.objective_tol * *c.best_objective);
+  }
   EXPECT_LE(rel_diff, c.flow_tol);
 }
 
