@@ -14,6 +14,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 /// Flow-only sweeps over all bushes after each bush-improving sweep (tap-b uses 20; 10 was
 /// faster to a gap of 1e-8 on ChicagoSketch).
 constexpr int kInnerSweeps = 10;
+/// Flow-only sweeps skip bushes whose last excess cost is below this share of the largest one
+/// (0.05 took ~35% less CPU to a gap of 1e-10 on ChicagoSketch than visiting every bush).
+constexpr double kSkipShare = 0.05;
 /// Bush link flows below this share of the origin's demand count as zero.
 constexpr double kMinFlowShare = 1e-13;
 
@@ -358,21 +361,28 @@ Result solve_algorithm_b(const Network& n, const Demand& d, const Options& o) {
     }
   }
   compute_costs(n, o.objective, x, cost, der);
+  std::vector<double> excess(bushes.size(), kInf);
   for (int it = 0;; ++it) {
     if (mon.record(it, x, result)) break;
     bool timed_out = false;
     // One sweep that improves every bush, then flow-only sweeps over the fixed bushes (as in
     // tap-b's inner iterations): shifting is cheap next to changing bush topology.
+    double skip_below = 0.0;
     for (int sweep = 0; sweep <= kInnerSweeps && !timed_out; ++sweep) {
       double max_excess = 0.0;
-      for (Bush& b : bushes) {
-        max_excess = std::max(max_excess, worker.update(b, sweep == 0, 1));
+      for (std::size_t k = 0; k < bushes.size(); ++k) {
+        // Flow-only sweeps leave out the bushes already much closer to equilibrium than the
+        // worst one; every bush is visited again in the next bush-improving sweep.
+        if (sweep > 0 && excess[k] < skip_below) continue;
+        excess[k] = worker.update(bushes[k], sweep == 0, 1);
+        max_excess = std::max(max_excess, excess[k]);
         if (mon.out_of_time()) {
           timed_out = true;
           break;
         }
       }
       if (max_excess == 0.0) break;
+      skip_below = kSkipShare * max_excess;
     }
     // Flows changed incrementally; refresh the costs to keep rounding from accumulating.
     compute_costs(n, o.objective, x, cost, der);
