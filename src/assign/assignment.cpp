@@ -52,15 +52,13 @@ namespace {
 struct Totals {
   double beckmann = 0.0, total_cost = 0.0, xc = 0.0;
 };
-Totals totals(const Network& n, Objective o, std::span<const double> x,
-              std::span<const double> cost) {
+Totals totals(const Network& n, std::span<const double> x, std::span<const double> cost) {
   Totals t;
   for (LinkIndex a = 0; a < n.num_links(); ++a) {
     t.beckmann += bpr::time_integral(n, a, x[a]);
     t.total_cost += x[a] * bpr::time(n, a, x[a]);
     t.xc += x[a] * cost[a];
   }
-  (void)o;
   return t;
 }
 } // namespace
@@ -79,7 +77,7 @@ bool RunMonitor::out_of_time() const {
 
 bool RunMonitor::record(int iteration, std::span<const double> x, std::span<const double> cost,
                         double shortest_cost, Result& result) {
-  const Totals t = totals(net_, opt_.objective, x, cost);
+  const Totals t = totals(net_, x, cost);
   IterationReport rep;
   rep.iteration = iteration;
   const double excess = std::max(0.0, t.xc - shortest_cost);
