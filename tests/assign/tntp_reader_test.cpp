@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <filesystem>
 #include <sstream>
 
 using namespace caravan::tntp;
@@ -250,6 +252,52 @@ TEST(TntpFiles, MissingFileNamesThePath) {
   EXPECT_EQ(p.trips, "/d/SiouxFalls_trips.tntp");
   EXPECT_EQ(p.flow, "/d/SiouxFalls_flow.tntp");
   EXPECT_EQ(p.node, "/d/SiouxFalls_node.tntp");
+}
+
+} // namespace
+
+namespace {
+
+// Every TNTP file in ../shared/data/tntp and ../shared/data/tntp-extra parses, and the counts
+// agree with the metadata (the reader checks NUMBER OF LINKS itself).
+TEST(TntpSharedData, EveryFileParses) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(CARAVAN_SHARED_DATA_DIR);
+  if (!fs::exists(root / "tntp"))
+    GTEST_SKIP() << "shared TNTP data absent: " << root / "tntp"
+                 << " (../shared/data beside the repository)";
+  int files = 0;
+  for (const char* sub : {"tntp", "tntp-extra"}) {
+    if (!fs::exists(root / sub)) continue;
+    for (const auto& e : fs::recursive_directory_iterator(root / sub)) {
+      const std::string name = e.path().filename().string();
+      auto ends = [&](const char* s) {
+        return name.size() > std::strlen(s) &&
+               name.compare(name.size() - std::strlen(s), std::string::npos, s) == 0;
+      };
+      SCOPED_TRACE(e.path().string());
+      if (ends("_net.tntp")) {
+        const Net n = read_net_file(e.path());
+        EXPECT_GT(n.links.size(), 0u);
+        ++files;
+      } else if (ends("_trips.tntp")) {
+        const Trips t = read_trips_file(e.path());
+        double sum = 0.0;
+        for (const OdEntry& o : t.entries) sum += o.flow;
+        if (t.total_od_flow > 0) {
+          EXPECT_NEAR(sum, t.total_od_flow, 1e-6 * t.total_od_flow);
+        }
+        ++files;
+      } else if (ends("_flow.tntp")) {
+        EXPECT_GT(read_flows_file(e.path()).links.size(), 0u);
+        ++files;
+      } else if (ends("_node.tntp")) {
+        EXPECT_GT(read_nodes_file(e.path()).nodes.size(), 0u);
+        ++files;
+      }
+    }
+  }
+  EXPECT_GE(files, 20);
 }
 
 } // namespace
