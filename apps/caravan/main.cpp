@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
   int exit_code = caravan::app::kOk;
   caravan::app::add_route_command(app, exit_code);
+  caravan::app::add_serve_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
