@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
   int exit_code = caravan::app::kOk;
   caravan::app::add_route_command(app, exit_code);
+  caravan::app::add_pareto_command(app, exit_code);
+  caravan::app::add_alternatives_command(app, exit_code);
+  caravan::app::add_compare_command(app, exit_code);
+  caravan::app::add_matrix_command(app, exit_code);
   caravan::app::add_serve_command(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -7,6 +7,7 @@
 #include "core/units.hpp"
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,14 @@ struct Costing {
   std::optional<int> max_transfers;
   /// Also route on links whose open_year is at most this year (any status); unset = existing only.
   std::optional<int> year;
+  /// Per-link multipliers (>= 1) on the objective, indexed by LinkId; empty = none. Used to find
+  /// alternatives. The caller keeps the storage alive for the request.
+  std::span<const double> link_penalty;
+  /// Per-link flags, indexed by LinkId: when non-empty, the route must use at least one flagged link
+  /// (e.g. a corridor's own links). The caller keeps the storage alive.
+  std::span<const std::uint8_t> required_links;
+  /// Per-link flags, indexed by LinkId: flagged links are never used. The caller keeps the storage alive.
+  std::span<const std::uint8_t> forbidden_links;
 };
 
 /// Whether a link may be used under the request's year rule.

@@ -1,6 +1,8 @@
 // Dijkstra on the state graph (node x arriving mode x transfers used) and route assembly.
 #include "route/router.hpp"
 
+#include "route/arc_filter.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <limits>
@@ -22,28 +24,26 @@ Objective secondary_of(Objective o) {
 
 Router::Router(const Network& net) : net_(&net) {}
 
-RouteOutcome Router::route(const RouteRequest& req) {
+std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
   const Network& net = *net_;
   const Costing& c = req.costing;
   const auto n = static_cast<std::uint32_t>(net.node_count());
   settled_ = 0;
-  if (req.from.index() >= n || req.to.index() >= n)
-    return {std::nullopt, RouteFailure::endpoint_excluded};
+  from_ = req.from;
+  objective_ = c.objective;
+  shipment_ = req.shipment;
+  excluded_ = false;
+  const ArcFilter filter(net, c);
+  if (req.from.index() >= n || filter.node_blocked(req.from) ||
+      (!to_all && (req.to.index() >= n || filter.node_blocked(req.to)))) {
+    excluded_ = true;
+    ++epoch_; // forget the previous search
+    return kNoState;
+  }
 
-  std::vector<bool> country_blocked(net.countries().size(), false);
-  for (CountryId cc : c.avoid_countries)
-    if (cc.index() < country_blocked.size()) country_blocked[cc.index()] = true;
-  std::vector<NodeId> avoid_nodes = c.avoid_nodes;
-  std::sort(avoid_nodes.begin(), avoid_nodes.end());
-  auto blocked = [&](NodeId v) {
-    return country_blocked[net.country_of(v).index()] ||
-           std::binary_search(avoid_nodes.begin(), avoid_nodes.end(), v);
-  };
-  if (blocked(req.from) || blocked(req.to)) return {std::nullopt, RouteFailure::endpoint_excluded};
-
-  const std::uint32_t layers =
-      c.max_transfers ? static_cast<std::uint32_t>(*c.max_transfers) + 1 : 1;
-  const std::size_t states = static_cast<std::size_t>(layers) * n * kModesPerNode;
+  layers_ = c.max_transfers ? static_cast<std::uint32_t>(*c.max_transfers) + 1 : 1;
+  phases_ = c.required_links.empty() ? 1 : 2;
+  const std::size_t states = static_cast<std::size_t>(layers_) * phases_ * n * kModesPerNode;
   if (dist_.size() < states) {
     dist_.resize(states);
     pred_state_.resize(states);
@@ -55,24 +55,22 @@ RouteOutcome Router::route(const RouteRequest& req) {
     std::fill(stamp_.begin(), stamp_.end(), 0);
     epoch_ = 1;
   }
-  auto state_of = [&](std::uint32_t layer, NodeId v, std::uint32_t mode) {
-    return (layer * n + v.index()) * kModesPerNode + mode;
+  // state = ((layer * phases + phase) * n + node) * modes + mode
+  auto state_of = [&](std::uint32_t layer, std::uint32_t phase, NodeId v, std::uint32_t mode) {
+    return ((layer * phases_ + phase) * n + v.index()) * kModesPerNode + mode;
   };
-  auto label = [&](std::uint32_t s) -> Label {
-    return stamp_[s] == epoch_ ? dist_[s] : Label{kInf, kInf};
-  };
+  auto label = [&](std::uint32_t s) -> Label { return stamp_[s] == epoch_ ? dist_[s] : Label{kInf, kInf}; };
 
   const Objective prim = c.objective;
   const Objective sec = secondary_of(prim);
   using Entry = std::tuple<double, double, std::uint32_t>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> pq;
-  const std::uint32_t start = state_of(0, req.from, kStartMode);
+  const std::uint32_t start = state_of(0, 0, req.from, kStartMode);
   dist_[start] = {0.0, 0.0};
   pred_state_[start] = kNoState;
   stamp_[start] = epoch_;
   pq.emplace(0.0, 0.0, start);
 
-  std::uint32_t found = kNoState;
   while (!pq.empty()) {
     const auto [p, q, s] = pq.top();
     pq.pop();
@@ -81,29 +79,31 @@ RouteOutcome Router::route(const RouteRequest& req) {
     ++settled_;
     const std::uint32_t mode_in = s % kModesPerNode;
     const NodeId u((s / kModesPerNode) % n);
-    const std::uint32_t layer = s / kModesPerNode / n;
-    if (u == req.to) {
-      found = s;
-      break;
-    }
+    const std::uint32_t layer_phase = s / kModesPerNode / n;
+    const std::uint32_t layer = layer_phase / phases_;
+    const std::uint32_t phase = layer_phase % phases_;
+    if (!to_all && u == req.to && phase + 1 == phases_) return s;
     for (std::uint32_t ai = net.first_out(u); ai < net.end_out(u); ++ai) {
       const Arc& a = net.arc(ArcId(ai));
+      if (!filter.usable(a)) continue;
       const Link& l = net.link(a.link);
-      if (c.avoid_modes.contains(l.mode) || !link_is_open(l, c.year) || blocked(a.head)) continue;
       const auto mode_out = static_cast<std::uint32_t>(l.mode);
       Totals step = arc_totals(net, a, req.shipment);
+      double penalty = c.link_penalty.empty() ? 0.0 : (c.link_penalty[a.link.index()] - 1.0) * step.get(prim);
       std::uint32_t next_layer = layer;
       if (mode_in != kStartMode && mode_in != mode_out) {
         const Transfer* t = net.find_transfer(u, static_cast<Mode>(mode_in), l.mode);
         if (t == nullptr) continue;
         if (c.max_transfers) {
-          if (next_layer + 1 >= layers) continue;
+          if (next_layer + 1 >= layers_) continue;
           ++next_layer;
         }
         step += transfer_totals(*t, req.shipment);
       }
-      const Label nl{p + step.get(prim), q + step.get(sec)};
-      const std::uint32_t ns = state_of(next_layer, a.head, mode_out);
+      const std::uint32_t next_phase =
+          phase == 1 || (!c.required_links.empty() && c.required_links[a.link.index()] != 0) ? phases_ - 1 : 0;
+      const Label nl{p + step.get(prim) + penalty, q + step.get(sec)};
+      const std::uint32_t ns = state_of(next_layer, next_phase, a.head, mode_out);
       const Label old = label(ns);
       if (nl.primary < old.primary || (nl.primary == old.primary && nl.secondary < old.secondary)) {
         dist_[ns] = nl;
@@ -114,13 +114,48 @@ RouteOutcome Router::route(const RouteRequest& req) {
       }
     }
   }
-  if (found == kNoState) return {std::nullopt, RouteFailure::unreachable};
+  return kNoState;
+}
 
+Route Router::assemble(std::uint32_t state) const {
   std::vector<ArcId> arcs;
-  for (std::uint32_t s = found; pred_state_[s] != kNoState; s = pred_state_[s])
-    arcs.push_back(pred_arc_[s]);
+  for (std::uint32_t s = state; pred_state_[s] != kNoState; s = pred_state_[s]) arcs.push_back(pred_arc_[s]);
   std::reverse(arcs.begin(), arcs.end());
-  return {make_route(net, req.from, req.to, arcs, prim, req.shipment), RouteFailure::unreachable};
+  const NodeId to((state / kModesPerNode) % static_cast<std::uint32_t>(net_->node_count()));
+  return make_route(*net_, from_, to, arcs, objective_, shipment_);
+}
+
+RouteOutcome Router::route(const RouteRequest& req) {
+  const std::uint32_t found = search(req, false);
+  if (found == kNoState)
+    return {std::nullopt, excluded_ ? RouteFailure::endpoint_excluded : RouteFailure::unreachable};
+  return {assemble(found), RouteFailure::unreachable};
+}
+
+void Router::tree(const RouteRequest& req) { search(req, true); }
+
+std::uint32_t Router::best_final_state(NodeId v) const {
+  const auto n = static_cast<std::uint32_t>(net_->node_count());
+  std::uint32_t best = kNoState;
+  Label bl{kInf, kInf};
+  for (std::uint32_t layer = 0; layer < layers_; ++layer)
+    for (std::uint32_t mode = 0; mode < kModeCount; ++mode) {
+      const std::uint32_t s = ((layer * phases_ + phases_ - 1) * n + v.index()) * kModesPerNode + mode;
+      if (stamp_[s] != epoch_) continue;
+      const Label l = dist_[s];
+      if (l.primary < bl.primary || (l.primary == bl.primary && l.secondary < bl.secondary)) {
+        bl = l;
+        best = s;
+      }
+    }
+  return best;
+}
+
+std::optional<Route> Router::route_to(NodeId to) const {
+  if (excluded_ || to.index() >= net_->node_count() || to == from_) return std::nullopt;
+  const std::uint32_t s = best_final_state(to);
+  if (s == kNoState) return std::nullopt;
+  return assemble(s);
 }
 
 std::vector<NodeId> route_nodes(const Network& net, const Route& r) {
