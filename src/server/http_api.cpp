@@ -1,7 +1,13 @@
-// Endpoints of the JSON API: /health, /route, /places, /network.geojson.
+// Endpoints of the JSON API: /health, /route, /alternatives, /pareto, /compare, /matrix, /places,
+// /network.geojson, /api.
 #include "server/http_api.hpp"
 
+#include "analysis/corridor_compare.hpp"
+#include "io/analysis_output.hpp"
 #include "io/route_output.hpp"
+#include "route/alternatives.hpp"
+#include "route/matrix.hpp"
+#include "route/pareto.hpp"
 #include "server/api_error.hpp"
 #include "server/network_geojson.hpp"
 
@@ -47,6 +53,14 @@ Api::Api(const Network& net, ApiOptions options)
       [this](Params& p) { return places(p); });
   add("/network.geojson", {"GET"}, "every node and link as GeoJSON, for maps",
       [this](Params& p) { return network_geojson(p); });
+  add("/alternatives", {"GET", "POST"}, "up to k meaningfully different routes, best first",
+      [this](Params& p) { return alternatives(p); });
+  add("/pareto", {"GET", "POST"}, "every route not beaten on time, cost and CO2 at once",
+      [this](Params& p) { return pareto(p); });
+  add("/compare", {"GET", "POST"}, "the best route through each corridor, ranked",
+      [this](Params& p) { return compare(p); });
+  add("/matrix", {"GET", "POST"}, "totals between every origin and destination of two sets",
+      [this](Params& p) { return matrix(p); });
   add("/api", {"GET"}, "this list of endpoints", [this](Params& p) {
     p.finish();
     json list = json::array();
@@ -125,12 +139,8 @@ NodeId Api::resolve(const std::string& parameter, const std::string& query) cons
                  parameter, json{{"candidates", candidates}});
 }
 
-ApiResponse Api::route(Params& p) const {
+RouteRequest Api::parse_costing(Params& p) const {
   RouteRequest req;
-  req.from = resolve("from", p.required_string("from"));
-  req.to = resolve("to", p.required_string("to"));
-  if (req.from == req.to)
-    throw ApiError(400, "invalid_parameter", "'from' and 'to' name the same place", "to");
   if (auto by = p.string("by")) {
     auto o = parse_objective(*by);
     if (!o)
@@ -164,6 +174,31 @@ ApiResponse Api::route(Params& p) const {
   req.costing.year = p.integer("year", 1800, 2200);
   if (auto teu = p.number("teu", 0.001, 1e6)) req.shipment.teu = Teu(*teu);
   if (auto t = p.number("tonnes_per_teu", 0.1, 30.0)) req.shipment.tonnes_per_teu = Tonnes(*t);
+  return req;
+}
+
+RouteRequest Api::parse_point_request(Params& p) const {
+  const NodeId from = resolve("from", p.required_string("from"));
+  const NodeId to = resolve("to", p.required_string("to"));
+  if (from == to)
+    throw ApiError(400, "invalid_parameter", "'from' and 'to' name the same place", "to");
+  RouteRequest req = parse_costing(p);
+  req.from = from;
+  req.to = to;
+  return req;
+}
+
+void Api::throw_no_route(const RouteRequest& req, bool endpoint_excluded) const {
+  throw ApiError(422, endpoint_excluded ? "endpoint_excluded" : "no_route",
+                 fmt::format("no route from {} to {}: {}", net_->node(req.from).name,
+                             net_->node(req.to).name,
+                             endpoint_excluded ? "the origin or destination is avoided"
+                                               : "no route satisfies the constraints"),
+                 endpoint_excluded ? "avoid_country" : "");
+}
+
+ApiResponse Api::route(Params& p) const {
+  const RouteRequest req = parse_point_request(p);
   const std::string format = p.string("format").value_or("json");
   if (format != "json" && format != "geojson")
     throw ApiError(400, "invalid_parameter",
@@ -174,21 +209,109 @@ ApiResponse Api::route(Params& p) const {
     auto router = routers_.borrow();
     return router->route(req);
   }();
-  if (!out.ok()) {
-    const bool excluded = out.failure == RouteFailure::endpoint_excluded;
-    throw ApiError(422, excluded ? "endpoint_excluded" : "no_route",
-                   fmt::format("no route from {} to {}: {}", net_->node(req.from).name,
-                               net_->node(req.to).name,
-                               excluded ? "the origin or destination is avoided"
-                                        : "no route satisfies the constraints"),
-                   excluded ? "avoid_country" : "");
-  }
+  if (!out.ok()) throw_no_route(req, out.failure == RouteFailure::endpoint_excluded);
   if (format == "geojson") {
     ApiResponse r = json_response(io::route_to_geojson(*net_, *out.route));
     r.content_type = "application/geo+json";
     return r;
   }
   return json_response(io::route_to_json(*net_, *out.route));
+}
+
+ApiResponse Api::alternatives(Params& p) const {
+  const RouteRequest req = parse_point_request(p);
+  AlternativesOptions o;
+  o.k = static_cast<std::size_t>(p.integer("k", 1, 10).value_or(3));
+  o.max_overlap = p.number("max_overlap", 0.05, 0.95).value_or(o.max_overlap);
+  o.max_stretch = p.number("max_stretch", 1.0, 10.0).value_or(o.max_stretch);
+  p.finish();
+  std::vector<Route> routes = [&] {
+    auto router = routers_.borrow();
+    return find_alternatives(*router, req, o);
+  }();
+  if (routes.empty()) throw_no_route(req, false);
+  return json_response(io::routes_to_json(*net_, routes, "alternatives"));
+}
+
+ApiResponse Api::pareto(Params& p) const {
+  const RouteRequest req = parse_point_request(p);
+  p.finish();
+  ParetoOptions o;
+  o.max_labels = options_.max_pareto_labels;
+  ParetoRouter pr(*net_);
+  const ParetoFront front = pr.run(req, o);
+  if (front.routes.empty()) throw_no_route(req, false);
+  json j = io::routes_to_json(*net_, front.routes, "pareto");
+  j["truncated"] = front.truncated;
+  return json_response(j);
+}
+
+ApiResponse Api::compare(Params& p) const {
+  const RouteRequest req = parse_point_request(p);
+  p.finish();
+  if (net_->corridors().empty())
+    throw ApiError(422, "no_corridors", "this network defines no corridors to compare");
+  const CorridorComparison cmp = [&] {
+    auto router = routers_.borrow();
+    return compare_corridors(*router, req);
+  }();
+  if (!cmp.best) throw_no_route(req, false);
+  return json_response(io::comparison_to_json(*net_, cmp, req.costing.objective));
+}
+
+std::vector<NodeId> Api::resolve_set(const std::string& parameter,
+                                     const std::vector<std::string>& items) const {
+  std::vector<NodeId> out;
+  auto add = [&](NodeId n) {
+    if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  };
+  for (std::string item : items) {
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (item.empty()) continue;
+    if (item == "all") {
+      for (std::uint32_t i = 0; i < net_->node_count(); ++i) add(NodeId(i));
+    } else if (item.starts_with("country:")) {
+      std::string up = item.substr(8);
+      for (char& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      const auto cc = net_->find_country(up);
+      if (!cc)
+        throw ApiError(422, "unknown_country",
+                       fmt::format("no place in this network lies in country '{}'", up), parameter);
+      for (std::uint32_t i = 0; i < net_->node_count(); ++i)
+        if (net_->country_of(NodeId(i)) == *cc) add(NodeId(i));
+    } else if (item.starts_with("kind:")) {
+      const auto kind = parse_node_kind(item.substr(5));
+      if (!kind)
+        throw ApiError(400, "invalid_parameter",
+                       fmt::format("unknown node kind '{}'", item.substr(5)), parameter);
+      for (std::uint32_t i = 0; i < net_->node_count(); ++i)
+        if (net_->node(NodeId(i)).kind == *kind) add(NodeId(i));
+    } else {
+      add(resolve(parameter, item));
+    }
+  }
+  if (out.empty())
+    throw ApiError(400, "missing_parameter", fmt::format("'{}' names no place", parameter),
+                   parameter);
+  return out;
+}
+
+ApiResponse Api::matrix(Params& p) const {
+  if (!p.has("from")) throw ApiError(400, "missing_parameter", "'from' is required", "from");
+  if (!p.has("to")) throw ApiError(400, "missing_parameter", "'to' is required", "to");
+  const std::vector<NodeId> origins = resolve_set("from", p.list("from"));
+  const std::vector<NodeId> dests = resolve_set("to", p.list("to"));
+  const RouteRequest req = parse_costing(p);
+  p.finish();
+  if (origins.size() * dests.size() > options_.max_matrix_cells)
+    throw ApiError(422, "too_many_cells",
+                   fmt::format("{} x {} cells exceed the limit of {}", origins.size(), dests.size(),
+                               options_.max_matrix_cells),
+                   "to", json{{"max_cells", options_.max_matrix_cells}});
+  // One thread per request: the server already runs requests in parallel.
+  const Matrix m = compute_matrix(*net_, origins, dests, req.costing, req.shipment, 1);
+  return json_response(io::matrix_to_json(*net_, m));
 }
 
 ApiResponse Api::places(Params& p) const {

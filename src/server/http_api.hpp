@@ -29,9 +29,11 @@ struct ApiResponse {
 };
 
 struct ApiOptions {
-  std::string network_label = "network"; ///< reported by /health
-  std::string version;                   ///< reported by /health
-  int max_places = 100;                  ///< largest `limit` of /places
+  std::string network_label = "network";   ///< reported by /health
+  std::string version;                     ///< reported by /health
+  int max_places = 100;                    ///< largest `limit` of /places
+  std::size_t max_matrix_cells = 10'000;   ///< larger /matrix requests get 422 too_many_cells
+  std::size_t max_pareto_labels = 500'000; ///< bounds the work of one /pareto request
 };
 
 /// Every endpoint of the API over one immutable network. handle() is safe to call from any number
@@ -65,11 +67,23 @@ private:
 
   ApiResponse health(Params& p) const;
   ApiResponse route(Params& p) const;
+  ApiResponse alternatives(Params& p) const;
+  ApiResponse pareto(Params& p) const;
+  ApiResponse compare(Params& p) const;
+  ApiResponse matrix(Params& p) const;
   ApiResponse places(Params& p) const;
   ApiResponse network_geojson(Params& p) const;
 
   /// Resolves a place name given for `parameter`; throws ApiError 422 with suggestions.
   NodeId resolve(const std::string& parameter, const std::string& query) const;
+  /// A set of places: names, `all`, `country:KZ`, `kind:seaport`.
+  std::vector<NodeId> resolve_set(const std::string& parameter,
+                                  const std::vector<std::string>& items) const;
+  /// Objective, avoid lists, limits and shipment (every request that routes reads them).
+  RouteRequest parse_costing(Params& p) const;
+  /// parse_costing() plus distinct `from` and `to` places.
+  RouteRequest parse_point_request(Params& p) const;
+  [[noreturn]] void throw_no_route(const RouteRequest& req, bool endpoint_excluded) const;
 
   const Network* net_;
   ApiOptions options_;

@@ -1,8 +1,13 @@
 // The JSON API without the transport: answers equal the library's, and every bad request gets its
 // status code and a JSON error naming the parameter.
+#include "analysis/corridor_compare.hpp"
+#include "io/analysis_output.hpp"
 #include "io/builtin_networks.hpp"
 #include "io/csv_network.hpp"
 #include "io/route_output.hpp"
+#include "route/alternatives.hpp"
+#include "route/matrix.hpp"
+#include "route/pareto.hpp"
 #include "route/router.hpp"
 #include "server/http_api.hpp"
 
@@ -146,6 +151,70 @@ TEST(Api, NetworkGeoJsonHasEveryNodeAndLinkWithProperties) {
   EXPECT_EQ(j["properties"]["corridors"].size(), 2u);
 }
 
+RouteRequest urumqi_poti(Objective o = Objective::time) {
+  RouteRequest req;
+  req.from = *example().find_node_id("cn_urumqi");
+  req.to = *example().find_node_id("ge_poti");
+  req.costing.objective = o;
+  return req;
+}
+
+TEST(Api, AlternativesAreTheLibraryResult) {
+  const ApiResponse r =
+      api().handle(get("/alternatives", {{"from", "Urumqi"}, {"to", "Poti"}, {"k", "3"}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  Router router(example());
+  AlternativesOptions o;
+  o.k = 3;
+  const auto routes = find_alternatives(router, urumqi_poti(), o);
+  EXPECT_EQ(r.body, io::routes_to_json(example(), routes, "alternatives").dump());
+  EXPECT_GE(json::parse(r.body)["routes"].size(), 1u);
+}
+
+TEST(Api, ParetoIsTheLibraryResult) {
+  const ApiResponse r = api().handle(post("/pareto", R"({"from":"Urumqi","to":"Poti"})"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  ParetoRouter pr(example());
+  const ParetoFront front = pr.run(urumqi_poti());
+  auto j = io::routes_to_json(example(), front.routes, "pareto");
+  j["truncated"] = front.truncated;
+  EXPECT_EQ(r.body, j.dump());
+}
+
+TEST(Api, CompareIsTheLibraryResult) {
+  const ApiResponse r =
+      api().handle(get("/compare", {{"from", "Urumqi"}, {"to", "Poti"}, {"by", "cost"}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  Router router(example());
+  const auto cmp = compare_corridors(router, urumqi_poti(Objective::cost));
+  EXPECT_EQ(r.body, io::comparison_to_json(example(), cmp, Objective::cost).dump());
+  EXPECT_EQ(json::parse(r.body)["corridors"].size(), 2u);
+}
+
+TEST(Api, MatrixIsTheLibraryResult) {
+  const ApiResponse r =
+      api().handle(get("/matrix", {{"from", "Urumqi,Aktau"}, {"to", "Poti"}, {"to", "Tbilisi"}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Network& n = example();
+  const Matrix m = compute_matrix(n, {*n.find_node_id("cn_urumqi"), *n.find_node_id("kz_aktau")},
+                                  {*n.find_node_id("ge_poti"), *n.find_node_id("ge_tbilisi")},
+                                  Costing{}, Shipment{}, 1);
+  EXPECT_EQ(r.body, io::matrix_to_json(n, m).dump());
+  const ApiResponse all = api().handle(get("/matrix", {{"from", "country:GE"}, {"to", "all"}}));
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(json::parse(all.body)["destinations"].size(), 16u);
+}
+
+TEST(Api, TooManyMatrixCellsIs422) {
+  const Api small(example(), ApiOptions{"example", "test", 100, 10});
+  const ApiResponse r = small.handle(get("/matrix", {{"from", "all"}, {"to", "all"}}));
+  EXPECT_EQ(r.status, 422);
+  const json e = json::parse(r.body)["error"];
+  EXPECT_EQ(e["code"], "too_many_cells");
+  EXPECT_EQ(e["parameter"], "to");
+  EXPECT_EQ(e["max_cells"], 10);
+}
+
 struct BadRequest {
   std::string name;
   ApiRequest request;
@@ -236,6 +305,25 @@ INSTANTIATE_TEST_SUITE_P(
                    "unknown_parameter", "fast"},
         BadRequest{"PostWithQuery", ApiRequest{"POST", "/route", {{"from", "Urumqi"}}, "{}"}, 400,
                    "unknown_parameter", "from"},
+        BadRequest{"AlternativesTooMany", get("/alternatives", with(kOk, "k", "11")), 400,
+                   "invalid_parameter", "k"},
+        BadRequest{"AlternativesUnknownPlace",
+                   get("/alternatives", {{"from", "X"}, {"to", "Poti"}}), 422, "unknown_place",
+                   "from"},
+        BadRequest{"ParetoUnknownParameter", get("/pareto", with(kOk, "k", "2")), 400,
+                   "unknown_parameter", "k"},
+        BadRequest{"CompareMissingTo", get("/compare", {{"from", "Urumqi"}}), 400,
+                   "missing_parameter", "to"},
+        BadRequest{"MatrixMissingFrom", get("/matrix", {{"to", "Poti"}}), 400, "missing_parameter",
+                   "from"},
+        BadRequest{"MatrixEmptySet", get("/matrix", {{"from", ","}, {"to", "Poti"}}), 400,
+                   "missing_parameter", "from"},
+        BadRequest{"MatrixUnknownCountry", get("/matrix", {{"from", "country:XX"}, {"to", "all"}}),
+                   422, "unknown_country", "from"},
+        BadRequest{"MatrixUnknownKind", get("/matrix", {{"from", "all"}, {"to", "kind:castle"}}),
+                   400, "invalid_parameter", "to"},
+        BadRequest{"MatrixUnknownPlace", post("/matrix", R"({"from":["Urumqi"],"to":["Pott"]})"),
+                   422, "unknown_place", "to"},
         BadRequest{"PlacesLimitZero", get("/places", {{"limit", "0"}}), 400, "invalid_parameter",
                    "limit"},
         BadRequest{"HealthTakesNothing", get("/health", {{"x", "1"}}), 400, "unknown_parameter",
