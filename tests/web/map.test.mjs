@@ -138,6 +138,29 @@ test(`route ${FROM} -> ${TO} picked by search box: line and leg table`, async ()
   await page.screenshot({ path: join(artifacts, 'web-route.png') });
 });
 
+test('the corridor comparison lists each corridor and draws one on click', async () => {
+  const res = await fetch(`${base}compare?${new URLSearchParams({ from: FROM, to: TO, by: 'time' })}`);
+  assert.equal(res.status, 200);
+  const expected = await res.json();
+  await page.waitForSelector('#compare:not([hidden])', { timeout: 30000 });
+  // One row per corridor that connects the places, in the API's rank order; one line for the rest.
+  const connecting = expected.corridors.filter((c) => c.connects);
+  assert.ok(connecting.length >= 1);
+  const rows = page.locator('#corridors tbody tr.corridor');
+  assert.equal(await rows.count(), connecting.length);
+  for (let i = 0; i < connecting.length; i++) {
+    assert.equal(await rows.nth(i).locator('td').nth(1).textContent(), connecting[i].corridor);
+  }
+  const others = expected.corridors.length - connecting.length;
+  if (others > 0) assert.match(await page.textContent('#corridors tr.none'), new RegExp(`^${others} more corridor`));
+  // Draw the last corridor that connects: its legs replace the table's.
+  const pick = connecting[connecting.length - 1];
+  await page.click(`#corridors tr[data-corridor="${pick.corridor_id}"]`);
+  assert.equal(await page.locator('#legs tbody tr.leg').count(), pick.route.legs.length);
+  assert.equal(await page.locator('path.route-leg').count(), pick.route.legs.length);
+  await page.screenshot({ path: join(artifacts, 'web-corridor.png') });
+});
+
 test('switching the objective re-plans the route', async () => {
   await page.check('input[name="by"][value="distance"]');
   await page.waitForSelector('dd[data-total="by"]:text-is("distance")', { timeout: 30000 });

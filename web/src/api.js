@@ -37,4 +37,5 @@ export const api = {
   network: () => getJson('network.geojson'),
   places: (q, limit = 8) => getJson('places', { q, limit }),
   route: (params) => getJson('route', params),
+  compare: (params) => getJson('compare', params),
 };

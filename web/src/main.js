@@ -33,7 +33,28 @@ map.createPane('network').style.zIndex = 400;
 map.createPane('route').style.zIndex = 450;
 map.createPane('marks').style.zIndex = 620;
 
-L.geoJSON(feature(countries50m, countries50m.objects.countries), {
+// Rings that cross the antimeridian (Chukotka, Fiji) would be drawn as bands across the whole map:
+// move their western-hemisphere points east of 180° when that makes the ring narrower.
+function unwrapRing(ring) {
+  const lons = ring.map((p) => p[0]);
+  const span = Math.max(...lons) - Math.min(...lons);
+  const shifted = ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]);
+  const xs = shifted.map((p) => p[0]);
+  return Math.max(...xs) - Math.min(...xs) < span ? shifted : ring;
+}
+function unwrap(geometry) {
+  if (!geometry) return geometry;
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+  if (geometry.type === 'MultiPolygon') {
+    return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map(unwrapRing)) };
+  }
+  return geometry;
+}
+const countries = feature(countries50m, countries50m.objects.countries);
+countries.features = countries.features
+  .filter((f) => f.id !== '010') // Antarctica: far from every corridor
+  .map((f) => ({ ...f, geometry: unwrap(f.geometry) }));
+L.geoJSON(countries, {
   pane: 'basemap',
   interactive: false,
   style: { color: '#9aa5ad', weight: 0.7, fillColor: '#eef0ea', fillOpacity: 1 },
@@ -53,11 +74,12 @@ function drawNetwork(fc) {
     const p = f.properties;
     const latlngs = f.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
     const existing = p.status === 'existing';
+    // Sea links are drawn straight between ports, so they stay faint.
     L.polyline(latlngs, {
       pane: 'network',
       color: modeColor(p.mode),
-      weight: 2.5,
-      opacity: existing ? 0.45 : 0.35,
+      weight: p.mode === 'sea' ? 1.5 : 2.5,
+      opacity: p.mode === 'sea' ? 0.25 : existing ? 0.45 : 0.35,
       dashArray: existing ? null : '6 6',
     }).bindTooltip(`${p.id}: ${MODES[p.mode] ? MODES[p.mode].label : p.mode}, ${p.km} km, ` +
       `${p.status}${p.open_year ? ` (${p.open_year})` : ''}` +
@@ -164,15 +186,18 @@ async function findRoute() {
   }
   const mine = ++state.request;
   setStatus('routing');
+  const params = { from, to, by: objective() };
   try {
-    const r = await api.route({ from, to, by: objective() });
+    const r = await api.route(params);
     if (mine !== state.request) return;
     drawRoute(r);
+    loadComparison(params, mine);
     history.replaceState(null, '', `#from=${encodeURIComponent(r.from_id)}&to=${encodeURIComponent(r.to_id)}&by=${r.objective}`);
     setStatus('routed');
   } catch (e) {
     if (mine !== state.request) return;
     clearRoute();
+    $('#compare').hidden = true;
     showError(e instanceof ApiError ? e : { message: String(e) });
     setStatus('error');
   }
@@ -182,6 +207,58 @@ function clearRoute() {
   if (state.routeLayer) state.routeLayer.remove();
   state.routeLayer = null;
   $('#result').hidden = true;
+}
+
+// ---- Corridor comparison --------------------------------------------------------------------
+async function loadComparison(params, mine) {
+  $('#compare').hidden = true;
+  try {
+    const c = await api.compare(params);
+    if (mine === state.request) renderComparison(c);
+  } catch {
+    // A network without corridors (422 no_corridors) simply has no comparison to show.
+  }
+}
+
+function renderComparison(c) {
+  const body = $('#corridors tbody');
+  body.innerHTML = '';
+  const none = c.corridors.filter((o) => !o.connects);
+  for (const opt of c.corridors.filter((o) => o.connects)) {
+    const tr = document.createElement('tr');
+    tr.className = opt.connects ? 'corridor' : 'corridor none';
+    tr.dataset.corridor = opt.corridor_id;
+    const cells = opt.connects
+      ? [opt.rank, opt.corridor, fmt(opt.days, 1), fmt(opt.usd_per_teu), fmt(opt.kg_co2_per_teu),
+        opt.borders, opt.modes.replaceAll('>', ' › ')]
+      : ['–', opt.corridor, 'does not connect these places', '', '', '', ''];
+    cells.forEach((v, i) => {
+      const td = document.createElement('td');
+      td.textContent = v;
+      if (i >= 2 && i <= 5 && opt.connects) td.className = 'num';
+      if (!opt.connects && i === 2) td.colSpan = 5;
+      if (opt.connects || i < 3) tr.appendChild(td);
+    });
+    if (opt.connects) {
+      tr.title = 'draw this route';
+      tr.addEventListener('click', () => {
+        drawRoute(opt.route);
+        body.querySelectorAll('tr').forEach((x) => x.classList.toggle('selected', x === tr));
+      });
+    }
+    body.appendChild(tr);
+  }
+  if (none.length) {
+    const tr = document.createElement('tr');
+    tr.className = 'none';
+    const td = document.createElement('td');
+    td.colSpan = 7;
+    td.textContent = `${none.length} more corridor${none.length > 1 ? 's' : ''} do not connect these places: ` +
+      none.map((o) => o.corridor).join('; ');
+    tr.appendChild(td);
+    body.appendChild(tr);
+  }
+  $('#compare').hidden = c.corridors.length === 0;
 }
 
 function drawRoute(r) {
@@ -271,8 +348,9 @@ function renderTable(r) {
     cell(tr, fmt(leg.hours, 1), 'num');
     cell(tr, fmt(leg.usd), 'num');
     cell(tr, fmt(leg.kg_co2), 'num');
-    cell(tr, leg.borders ? `${leg.borders} (${leg.countries.join('→')})` : '', 'num');
-    cell(tr, leg.corridor || '');
+    cell(tr, leg.borders ? leg.borders : '', 'num').title = leg.countries.join(' → ');
+    const corridor = cell(tr, leg.corridor || '', 'corridor');
+    corridor.title = leg.corridors.join('; ');
     body.appendChild(tr);
     const tx = r.transfers[i];
     if (tx && i + 1 < r.legs.length) {
@@ -324,6 +402,7 @@ $('#clear').addEventListener('click', () => {
   state.nextPick = 'from';
   clearError();
   clearRoute();
+  $('#compare').hidden = true;
   history.replaceState(null, '', location.pathname);
   setStatus('ready');
 });
