@@ -39,10 +39,13 @@ struct Costing {
   /// Per-link multipliers (>= 1) on the objective, indexed by LinkId; empty = none. Used to find
   /// alternatives. The caller keeps the storage alive for the request.
   std::span<const double> link_penalty;
-  /// Per-link flags, indexed by LinkId: when non-empty, the route must use at least one flagged link
-  /// (e.g. a corridor's own links). The caller keeps the storage alive.
-  std::span<const std::uint8_t> required_links;
-  /// Per-link flags, indexed by LinkId: flagged links are never used. The caller keeps the storage alive.
+  /// Places the route must pass, in this order, between origin and destination.
+  std::vector<NodeId> via;
+  /// When set, each via point after the first must be reached from the previous one over a single
+  /// link (the route follows a node sequence such as a corridor's).
+  bool via_links = false;
+  /// Per-link flags, indexed by LinkId: flagged links are never used. The caller keeps the storage
+  /// alive.
   std::span<const std::uint8_t> forbidden_links;
 };
 

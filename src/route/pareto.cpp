@@ -23,7 +23,9 @@ struct Label {
   bool dead;
 };
 
-bool dominates(const Label& a, double h, double u, double c) { return a.h <= h && a.u <= u && a.c <= c; }
+bool dominates(const Label& a, double h, double u, double c) {
+  return a.h <= h && a.u <= u && a.c <= c;
+}
 } // namespace
 
 ParetoFront ParetoRouter::run(const RouteRequest& req, const ParetoOptions& options) {
@@ -32,16 +34,18 @@ ParetoFront ParetoRouter::run(const RouteRequest& req, const ParetoOptions& opti
   const auto n = static_cast<std::uint32_t>(net.node_count());
   ParetoFront front;
   const ArcFilter filter(net, cst);
-  if (req.from.index() >= n || req.to.index() >= n || req.from == req.to || filter.node_blocked(req.from) ||
-      filter.node_blocked(req.to))
+  if (req.from.index() >= n || req.to.index() >= n || req.from == req.to ||
+      filter.node_blocked(req.from) || filter.node_blocked(req.to))
     return front;
-  const std::uint32_t layers = cst.max_transfers ? static_cast<std::uint32_t>(*cst.max_transfers) + 1 : 1;
+  const std::uint32_t layers =
+      cst.max_transfers ? static_cast<std::uint32_t>(*cst.max_transfers) + 1 : 1;
   auto state_of = [&](std::uint32_t layer, NodeId v, std::uint32_t mode) {
     return (layer * n + v.index()) * kModesPerNode + mode;
   };
 
   std::vector<Label> labels;
-  std::vector<std::vector<std::uint32_t>> bags(static_cast<std::size_t>(layers) * n * kModesPerNode);
+  std::vector<std::vector<std::uint32_t>> bags(static_cast<std::size_t>(layers) * n *
+                                               kModesPerNode);
   std::vector<std::uint32_t> at_target; // settled target labels
   using Entry = std::tuple<double, double, double, std::uint32_t>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> pq;
@@ -62,7 +66,8 @@ ParetoFront ParetoRouter::run(const RouteRequest& req, const ParetoOptions& opti
     if (v == req.to) {
       // Settled in lexicographic order and not pruned: non-dominated unless equal to one we have.
       bool duplicate = false;
-      for (std::uint32_t t : at_target) duplicate = duplicate || dominates(labels[t], cur.h, cur.u, cur.c);
+      for (std::uint32_t t : at_target)
+        duplicate = duplicate || dominates(labels[t], cur.h, cur.u, cur.c);
       if (!duplicate) at_target.push_back(li);
       continue;
     }
@@ -82,7 +87,8 @@ ParetoFront ParetoRouter::run(const RouteRequest& req, const ParetoOptions& opti
         }
         step += transfer_totals(*t, req.shipment);
       }
-      const double h = cur.h + step.hours.value(), u = cur.u + step.usd.value(), c = cur.c + step.co2.value();
+      const double h = cur.h + step.hours.value(), u = cur.u + step.usd.value(),
+                   c = cur.c + step.co2.value();
       bool pruned = false;
       for (std::uint32_t t : at_target) pruned = pruned || dominates(labels[t], h, u, c);
       if (pruned) continue;
@@ -111,7 +117,8 @@ ParetoFront ParetoRouter::run(const RouteRequest& req, const ParetoOptions& opti
   front.labels = labels.size();
   for (std::uint32_t t : at_target) {
     std::vector<ArcId> arcs;
-    for (std::uint32_t x = t; labels[x].pred != kNone; x = labels[x].pred) arcs.push_back(labels[x].arc);
+    for (std::uint32_t x = t; labels[x].pred != kNone; x = labels[x].pred)
+      arcs.push_back(labels[x].arc);
     std::reverse(arcs.begin(), arcs.end());
     front.routes.push_back(make_route(net, req.from, req.to, arcs, Objective::time, req.shipment));
   }

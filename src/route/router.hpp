@@ -30,10 +30,10 @@ struct RouteOutcome {
 };
 
 /// A reusable query object over an immutable Network. It owns its scratch memory, so use one per
-/// thread. States are (node, arriving mode[, transfers used][, required link used]); a mode change
+/// thread. States are (node, arriving mode[, transfers used][, via points passed]); a mode change
 /// at a node costs the node's matching transfer and is impossible without one, so gauge breaks,
-/// handling and border dwell are charged exactly once. Ties on the objective are broken by time (or,
-/// when minimising time, by cost), then deterministically by state order.
+/// handling and border dwell are charged exactly once. Ties on the objective are broken by time
+/// (or, when minimising time, by cost), then deterministically by state order.
 class Router {
 public:
   explicit Router(const Network& net);

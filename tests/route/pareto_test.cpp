@@ -13,9 +13,10 @@ namespace {
 
 using Vec = std::array<double, 3>;
 
-/// Every path from `from` to `to` that never repeats a (node, arriving mode) state, as (h, usd, co2).
-void enumerate(const Network& net, NodeId v, int mode_in, NodeId to, Vec acc, std::set<std::pair<std::uint32_t, int>>& seen,
-               std::vector<Vec>& out) {
+/// Every path from `from` to `to` that never repeats a (node, arriving mode) state, as (h, usd,
+/// co2).
+void enumerate(const Network& net, NodeId v, int mode_in, NodeId to, Vec acc,
+               std::set<std::pair<std::uint32_t, int>>& seen, std::vector<Vec>& out) {
   if (v == to) {
     out.push_back(acc);
     return;
@@ -35,7 +36,8 @@ void enumerate(const Network& net, NodeId v, int mode_in, NodeId to, Vec acc, st
     if (seen.contains(key)) continue;
     seen.insert(key);
     enumerate(net, a.head, mode_out, to,
-              {acc[0] + step.hours.value(), acc[1] + step.usd.value(), acc[2] + step.co2.value()}, seen, out);
+              {acc[0] + step.hours.value(), acc[1] + step.usd.value(), acc[2] + step.co2.value()},
+              seen, out);
     seen.erase(key);
   }
 }
@@ -71,11 +73,13 @@ TEST(Pareto, FrontEqualsBruteForceOnRandomGraphs) {
     const std::vector<Vec> expected = non_dominated(all);
     const ParetoFront front = pr.run({from, to, {}, {}});
     std::vector<Vec> got;
-    for (const Route& r : front.routes) got.push_back({r.totals.hours.value(), r.totals.usd.value(), r.totals.co2.value()});
+    for (const Route& r : front.routes)
+      got.push_back({r.totals.hours.value(), r.totals.usd.value(), r.totals.co2.value()});
     std::sort(got.begin(), got.end());
     ASSERT_EQ(got.size(), expected.size()) << "graph " << graph;
     for (std::size_t i = 0; i < got.size(); ++i)
-      for (int k = 0; k < 3; ++k) EXPECT_NEAR(got[i][k], expected[i][k], 1e-9 * std::max(1.0, expected[i][k]));
+      for (int k = 0; k < 3; ++k)
+        EXPECT_NEAR(got[i][k], expected[i][k], 1e-9 * std::max(1.0, expected[i][k]));
     ++compared;
     fronts_with_several += got.size() > 1 ? 1 : 0;
   }
@@ -85,7 +89,8 @@ TEST(Pareto, FrontEqualsBruteForceOnRandomGraphs) {
 
 TEST(Pareto, EveryFrontRouteIsValidAndTheFastestIsFirst) {
   std::mt19937 rng(5);
-  const auto rn = testing::random_network(rng, 25, 80, {Mode::rail_1520, Mode::road, Mode::ferry}, true);
+  const auto rn =
+      testing::random_network(rng, 25, 80, {Mode::rail_1520, Mode::road, Mode::ferry}, true);
   ParetoRouter pr(rn.net);
   Router router(rn.net);
   for (std::uint32_t t = 1; t < 25; ++t) {
