@@ -240,7 +240,9 @@ function renderComparison(c) {
       if (opt.connects || i < 3) tr.appendChild(td);
     });
     if (opt.connects) {
-      tr.title = 'draw this route';
+      tr.title = opt.entry
+        ? `along the corridor from ${opt.entry} to ${opt.exit} (${Math.round(100 * opt.share_along_corridor)}% of the km); click to draw`
+        : 'click to draw this route';
       tr.addEventListener('click', () => {
         drawRoute(opt.route);
         body.querySelectorAll('tr').forEach((x) => x.classList.toggle('selected', x === tr));
@@ -253,7 +255,7 @@ function renderComparison(c) {
     tr.className = 'none';
     const td = document.createElement('td');
     td.colSpan = 7;
-    td.textContent = `${none.length} more corridor${none.length > 1 ? 's' : ''} do not connect these places: ` +
+    td.textContent = `${none.length} more corridor${none.length > 1 ? 's' : ''} do not serve these places: ` +
       none.map((o) => o.corridor).join('; ');
     tr.appendChild(td);
     body.appendChild(tr);
