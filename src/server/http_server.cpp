@@ -85,6 +85,8 @@ HttpServer::HttpServer(const Api& api, ServerOptions options) : impl_(std::make_
           e = error_response(413, "payload_too_large", "the request body is too large", "body");
         else if (res.status == 404)
           e = error_response(404, "not_found", "no such path");
+        else if (res.status == 414)
+          e = error_response(414, "uri_too_long", "the request line is over 8 KiB; use POST");
         else
           e = error_response(res.status, "bad_request", "the request could not be read");
         write(res, e);

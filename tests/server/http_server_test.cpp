@@ -10,6 +10,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -54,6 +59,7 @@ private:
 ServerOptions opts(int threads) {
   ServerOptions o;
   o.threads = threads;
+  o.keep_alive_timeout = std::chrono::seconds(1); // shorter shutdowns: stop() waits for idle ones
   return o;
 }
 
@@ -111,6 +117,92 @@ TEST(HttpServer, UnknownPathIs404AndFormBodiesAreNotParameters) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 400);
   EXPECT_EQ(json::parse(r->body)["error"]["code"], "malformed_json");
+}
+
+TEST(HttpServer, OverlongRequestLineIs414WithAJsonError) {
+  LiveServer s(opts(2));
+  httplib::Client c("127.0.0.1", s.port());
+  auto r = c.Get("/route?from=" + std::string(10000, 'x') + "&to=Poti");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 414);
+  EXPECT_EQ(json::parse(r->body)["error"]["code"], "uri_too_long");
+}
+
+/// A raw TCP connection to the server, for requests no HTTP client would send.
+class RawConnection {
+public:
+  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<std::uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    timeval tv{10, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  ~RawConnection() { ::close(fd_); }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+  [[nodiscard]] bool connected() const { return connected_; }
+  void send(const std::string& s) { (void)!::send(fd_, s.data(), s.size(), MSG_NOSIGNAL); }
+  /// Everything until the server closes the connection (or 10 s pass).
+  std::string read_all() {
+    std::string out;
+    char buf[4096];
+    for (;;) {
+      const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+  }
+
+private:
+  int fd_;
+  bool connected_ = false;
+};
+
+TEST(HttpServer, AClientThatStopsMidRequestIsDroppedAfterTheReadTimeout) {
+  ServerOptions o = opts(2);
+  o.read_timeout = std::chrono::seconds(1);
+  LiveServer s(o);
+  RawConnection slow(s.port());
+  ASSERT_TRUE(slow.connected());
+  slow.send("GET /health HTTP/1.1\r\nHost: x\r\n"); // headers never finished
+  const auto start = std::chrono::steady_clock::now();
+  const std::string answer = slow.read_all();
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(waited, 5.0) << "the connection was held open";
+  EXPECT_EQ(answer.find("200 OK"), std::string::npos) << answer;
+  // Meanwhile and afterwards the server answers others.
+  httplib::Client c("127.0.0.1", s.port());
+  auto r = c.Get("/health");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+}
+
+TEST(HttpServer, GarbageIsRefusedWithoutHarm) {
+  ServerOptions o = opts(2);
+  o.read_timeout = std::chrono::seconds(1);
+  LiveServer s(o);
+  {
+    RawConnection raw(s.port());
+    ASSERT_TRUE(raw.connected());
+    raw.send(std::string("\x16\x03\x01\x02\x00 not http at all\r\n\r\n", 28));
+    const std::string answer = raw.read_all();
+    EXPECT_NE(answer.find(" 400 "), std::string::npos) << answer;
+  }
+  {
+    RawConnection raw(s.port());
+    raw.send("POST /route HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n{}");
+    const std::string answer = raw.read_all();
+    EXPECT_EQ(answer.find("200 OK"), std::string::npos) << answer;
+  }
+  httplib::Client c("127.0.0.1", s.port());
+  auto r = c.Get("/route?from=Urumqi&to=Poti");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
 }
 
 TEST(HttpServer, ServesTheWebPageBesideTheApi) {
