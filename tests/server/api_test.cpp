@@ -295,6 +295,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadRequest{"JsonNotAnObject", post("/route", R"(["Urumqi", "Poti"])"), 400,
                    "malformed_json", "body"},
         BadRequest{"EmptyBody", post("/route", ""), 400, "malformed_json", "body"},
+        BadRequest{"DeeplyNestedJson",
+                   post("/route", std::string(30000, '[') + std::string(30000, ']')), 400,
+                   "malformed_json", "body"},
+        BadRequest{"DeeplyNestedMember",
+                   post("/route", R"({"to":"Poti","from":)" + std::string(30000, '[') +
+                                      std::string(30000, ']') + "}"),
+                   400, "invalid_parameter", "from"},
         BadRequest{"JsonWrongType", post("/route", R"({"from": 5, "to": "Poti"})"), 400,
                    "invalid_parameter", "from"},
         BadRequest{"JsonListOfNumbers",
