@@ -189,7 +189,8 @@ TEST(HttpServer, GarbageIsRefusedWithoutHarm) {
   {
     RawConnection raw(s.port());
     ASSERT_TRUE(raw.connected());
-    raw.send(std::string("\x16\x03\x01\x02\x00 not http at all\r\n\r\n", 28));
+    static constexpr char kGarbage[] = "\x16\x03\x01\x02\x00 not http at all\r\n\r\n";
+    raw.send(std::string(kGarbage, sizeof kGarbage - 1)); // with its NUL byte inside
     const std::string answer = raw.read_all();
     EXPECT_NE(answer.find(" 400 "), std::string::npos) << answer;
   }
