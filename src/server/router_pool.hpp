@@ -44,7 +44,7 @@ public:
     return Lease(*this, std::move(r));
   }
 
-  /// Routers created so far (for tests).
+  /// Routers waiting in the pool (none are lent out when this equals the number ever created).
   [[nodiscard]] std::size_t idle() const {
     std::lock_guard lock(mutex_);
     return free_.size();
