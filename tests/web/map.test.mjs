@@ -138,6 +138,21 @@ test(`route ${FROM} -> ${TO} picked by search box: line and leg table`, async ()
   await page.screenshot({ path: join(artifacts, 'web-route.png') });
 });
 
+test('alternatives are listed and drawn on click', async () => {
+  const res = await fetch(`${base}alternatives?${new URLSearchParams({ from: FROM, to: TO, by: 'time', k: 3 })}`);
+  assert.equal(res.status, 200);
+  const expected = await res.json();
+  if (expected.routes.length < 2) return; // nothing to choose from: the section stays hidden
+  await page.waitForSelector('#alternatives:not([hidden])', { timeout: 30000 });
+  const rows = page.locator('#alternatives-table tbody tr.alternative');
+  assert.equal(await rows.count(), expected.routes.length);
+  await rows.nth(1).click();
+  const second = expected.routes[1];
+  assert.equal(await page.locator('#legs tbody tr.leg').count(), second.legs.length);
+  const km = second.total.km.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  assert.equal(await page.textContent('dd[data-total="distance"]'), `${km} km`);
+});
+
 test('the corridor comparison lists each corridor and draws one on click', async () => {
   const res = await fetch(`${base}compare?${new URLSearchParams({ from: FROM, to: TO, by: 'time' })}`);
   assert.equal(res.status, 200);

@@ -38,4 +38,5 @@ export const api = {
   places: (q, limit = 8) => getJson('places', { q, limit }),
   route: (params) => getJson('route', params),
   compare: (params) => getJson('compare', params),
+  alternatives: (params) => getJson('alternatives', params),
 };

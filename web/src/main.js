@@ -191,6 +191,7 @@ async function findRoute() {
     const r = await api.route(params);
     if (mine !== state.request) return;
     drawRoute(r);
+    loadAlternatives(params, mine);
     loadComparison(params, mine);
     history.replaceState(null, '', `#from=${encodeURIComponent(r.from_id)}&to=${encodeURIComponent(r.to_id)}&by=${r.objective}`);
     setStatus('routed');
@@ -198,6 +199,7 @@ async function findRoute() {
     if (mine !== state.request) return;
     clearRoute();
     $('#compare').hidden = true;
+    $('#alternatives').hidden = true;
     showError(e instanceof ApiError ? e : { message: String(e) });
     setStatus('error');
   }
@@ -207,6 +209,41 @@ function clearRoute() {
   if (state.routeLayer) state.routeLayer.remove();
   state.routeLayer = null;
   $('#result').hidden = true;
+}
+
+// ---- Alternatives ---------------------------------------------------------------------------
+async function loadAlternatives(params, mine) {
+  $('#alternatives').hidden = true;
+  try {
+    const a = await api.alternatives({ ...params, k: 3 });
+    if (mine === state.request) renderAlternatives(a.routes);
+  } catch {
+    // No alternative to show.
+  }
+}
+
+function renderAlternatives(routes) {
+  const body = $('#alternatives-table tbody');
+  body.innerHTML = '';
+  routes.forEach((r, i) => {
+    const tr = document.createElement('tr');
+    tr.className = i === 0 ? 'alternative selected' : 'alternative';
+    const t = r.total;
+    [i + 1, fmt(t.days, 1), fmt(t.usd), fmt(t.kg_co2), fmt(t.km), t.borders, r.modes.replaceAll('>', ' › ')]
+      .forEach((v, k) => {
+        const td = document.createElement('td');
+        td.textContent = v;
+        if (k >= 1 && k <= 5) td.className = 'num';
+        tr.appendChild(td);
+      });
+    tr.title = r.corridors ? `corridors: ${r.corridors}; click to draw` : 'click to draw';
+    tr.addEventListener('click', () => {
+      drawRoute(r);
+      body.querySelectorAll('tr').forEach((x) => x.classList.toggle('selected', x === tr));
+    });
+    body.appendChild(tr);
+  });
+  $('#alternatives').hidden = routes.length < 2;
 }
 
 // ---- Corridor comparison --------------------------------------------------------------------
@@ -405,6 +442,7 @@ $('#clear').addEventListener('click', () => {
   clearError();
   clearRoute();
   $('#compare').hidden = true;
+  $('#alternatives').hidden = true;
   history.replaceState(null, '', location.pathname);
   setStatus('ready');
 });
