@@ -212,6 +212,12 @@ function clearRoute() {
 }
 
 // ---- Alternatives ---------------------------------------------------------------------------
+/** Highlights the row whose route is drawn, in either table. */
+function markSelected(tr) {
+  document.querySelectorAll('#alternatives-table tbody tr, #corridors tbody tr')
+    .forEach((x) => x.classList.toggle('selected', x === tr));
+}
+
 async function loadAlternatives(params, mine) {
   $('#alternatives').hidden = true;
   try {
@@ -239,7 +245,7 @@ function renderAlternatives(routes) {
     tr.title = r.corridors ? `corridors: ${r.corridors}; click to draw` : 'click to draw';
     tr.addEventListener('click', () => {
       drawRoute(r);
-      body.querySelectorAll('tr').forEach((x) => x.classList.toggle('selected', x === tr));
+      markSelected(tr);
     });
     body.appendChild(tr);
   });
@@ -282,7 +288,7 @@ function renderComparison(c) {
         : 'click to draw this route';
       tr.addEventListener('click', () => {
         drawRoute(opt.route);
-        body.querySelectorAll('tr').forEach((x) => x.classList.toggle('selected', x === tr));
+        markSelected(tr);
       });
     }
     body.appendChild(tr);
