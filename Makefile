@@ -27,7 +27,7 @@ run: web
 	@$(BUILD)/caravan serve --network $(RUN_NETWORK) --port $(PORT) --quiet
 
 test:
-	@scripts/install-deps web
+	@scripts/install-deps web bench
 	@$(MAKE) --no-print-directory build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --progress
 
