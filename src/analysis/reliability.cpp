@@ -1,6 +1,8 @@
 // Seeded Monte Carlo of a route's transit time from triangular (low, typical, high) ranges.
 #include "analysis/reliability.hpp"
 
+#include "route/costing.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -45,6 +47,12 @@ ReliabilityResult simulate_transit(const Network& net, const Route& route,
       if (rule != nullptr) add(rule->duration);
     }
   }
+  for (const auto* h : {&route.start_handling, &route.end_handling})
+    if (h->has_value())
+      if (const Transfer* rule =
+              end_handling(net, (*h)->at, (*h)->to_mode, h == &route.start_handling,
+                           route.objective, route.shipment))
+        add(rule->duration);
   ReliabilityResult r;
   r.samples = o.samples;
   if (o.samples == 0) return r;

@@ -74,4 +74,10 @@ Totals arc_totals(const Network& net, const Arc& a, const Shipment& shipment);
 /// Cost of transfer `t` for `shipment`.
 Totals transfer_totals(const Transfer& t, const Shipment& shipment);
 
+/// Port handling where a route starts (boarding) or ends (alighting) on a ship (ferry or sea): the
+/// node's transfer rule into (or out of) that mode that is best under `o`, or nullptr when the mode
+/// is not a ship or the node has no such rule.
+const Transfer* end_handling(const Network& net, NodeId at, Mode ship, bool boarding, Objective o,
+                             const Shipment& shipment);
+
 } // namespace caravan

@@ -43,7 +43,8 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
 
   layers_ = c.max_transfers ? static_cast<std::uint32_t>(*c.max_transfers) + 1 : 1;
   phases_ = static_cast<std::uint32_t>(c.via.size()) + 1;
-  const std::size_t states = static_cast<std::size_t>(layers_) * phases_ * n * kModesPerNode;
+  const std::size_t states = static_cast<std::size_t>(layers_) * phases_ * n * kModesPerNode + 1;
+  final_state_ = static_cast<std::uint32_t>(states - 1); // the destination, after port handling
   if (dist_.size() < states) {
     dist_.resize(states);
     pred_state_.resize(states);
@@ -88,12 +89,12 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
     const Label ls = label(s);
     if (p > ls.primary || (p == ls.primary && q > ls.secondary)) continue; // stale entry
     ++settled_;
+    if (s == final_state_) return s;
     const std::uint32_t mode_in = s % kModesPerNode;
     const NodeId u((s / kModesPerNode) % n);
     const std::uint32_t layer_phase = s / kModesPerNode / n;
     const std::uint32_t layer = layer_phase / phases_;
     const std::uint32_t phase = layer_phase % phases_;
-    if (!to_all && u == req.to && phase + 1 == phases_) return s;
     for (std::uint32_t ai = net.first_out(u); ai < net.end_out(u); ++ai) {
       const Arc& a = net.arc(ArcId(ai));
       if (!filter.usable(a)) continue;
@@ -103,7 +104,10 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
       double penalty =
           c.link_penalty.empty() ? 0.0 : (c.link_penalty[a.link.index()] - 1.0) * step.get(prim);
       std::uint32_t next_layer = layer;
-      if (mode_in != kStartMode && mode_in != mode_out) {
+      if (mode_in == kStartMode) {
+        if (const Transfer* h = end_handling(net, u, l.mode, true, prim, req.shipment))
+          step += transfer_totals(*h, req.shipment);
+      } else if (mode_in != mode_out) {
         const Transfer* t = net.find_transfer(u, static_cast<Mode>(mode_in), l.mode);
         if (t == nullptr) continue;
         if (c.max_transfers) {
@@ -122,6 +126,22 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
         pred_state_[ns] = s;
         pred_arc_[ns] = ArcId(ai);
         pq.emplace(nl.primary, nl.secondary, ns);
+        if (!to_all && a.head == req.to && next_phase + 1 == phases_) {
+          Label fl = nl;
+          if (const Transfer* h = end_handling(net, a.head, l.mode, false, prim, req.shipment)) {
+            const Totals ht = transfer_totals(*h, req.shipment);
+            fl = {fl.primary + ht.get(prim), fl.secondary + ht.get(sec)};
+          }
+          const Label fo = label(final_state_);
+          if (fl.primary < fo.primary ||
+              (fl.primary == fo.primary && fl.secondary < fo.secondary)) {
+            dist_[final_state_] = fl;
+            stamp_[final_state_] = epoch_;
+            pred_state_[final_state_] = ns;
+            pred_arc_[final_state_] = ArcId::invalid();
+            pq.emplace(fl.primary, fl.secondary, final_state_);
+          }
+        }
       }
     }
   }
@@ -129,6 +149,7 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
 }
 
 Route Router::assemble(std::uint32_t state) const {
+  if (state == final_state_) state = pred_state_[state];
   std::vector<ArcId> arcs;
   for (std::uint32_t s = state; pred_state_[s] != kNoState; s = pred_state_[s])
     arcs.push_back(pred_arc_[s]);
@@ -150,6 +171,7 @@ void Router::tree(const RouteRequest& req) {
 
 std::uint32_t Router::best_final_state(NodeId v) const {
   const auto n = static_cast<std::uint32_t>(net_->node_count());
+  const Objective sec = secondary_of(objective_);
   std::uint32_t best = kNoState;
   Label bl{kInf, kInf};
   for (std::uint32_t layer = 0; layer < layers_; ++layer)
@@ -157,7 +179,12 @@ std::uint32_t Router::best_final_state(NodeId v) const {
       const std::uint32_t s =
           ((layer * phases_ + phases_ - 1) * n + v.index()) * kModesPerNode + mode;
       if (stamp_[s] != epoch_) continue;
-      const Label l = dist_[s];
+      Label l = dist_[s];
+      if (const Transfer* h =
+              end_handling(*net_, v, static_cast<Mode>(mode), false, objective_, shipment_)) {
+        const Totals ht = transfer_totals(*h, shipment_);
+        l = {l.primary + ht.get(objective_), l.secondary + ht.get(sec)};
+      }
       if (l.primary < bl.primary || (l.primary == bl.primary && l.secondary < bl.secondary)) {
         bl = l;
         best = s;
@@ -238,6 +265,17 @@ Route make_route(const Network& net, NodeId from, NodeId to, const std::vector<A
     }
   }
   if (open) close_leg(cur);
+  if (!r.legs.empty()) {
+    const Mode first = r.legs.front().mode, last = r.legs.back().mode;
+    if (const Transfer* h = end_handling(net, from, first, true, objective, shipment)) {
+      r.start_handling = TransferStep{from, first, first, transfer_totals(*h, shipment)};
+      r.totals += r.start_handling->totals;
+    }
+    if (const Transfer* h = end_handling(net, to, last, false, objective, shipment)) {
+      r.end_handling = TransferStep{to, last, last, transfer_totals(*h, shipment)};
+      r.totals += r.end_handling->totals;
+    }
+  }
   return r;
 }
 

@@ -71,6 +71,7 @@ private:
   // Shape of the last search's state space.
   std::uint32_t layers_ = 1;
   std::uint32_t phases_ = 1;
+  std::uint32_t final_state_ = 0;
   NodeId from_;
   Objective objective_ = Objective::time;
   Shipment shipment_;

@@ -17,17 +17,27 @@ using Vec = std::array<double, 3>;
 /// co2).
 void enumerate(const Network& net, NodeId v, int mode_in, NodeId to, Vec acc,
                std::set<std::pair<std::uint32_t, int>>& seen, std::vector<Vec>& out) {
+  const Shipment s;
   if (v == to) {
+    // Port handling where the path ends on a ship (time picks the rule, as in the front's routes).
+    if (const Transfer* h =
+            end_handling(net, to, static_cast<Mode>(mode_in), false, Objective::time, s)) {
+      const Totals t = transfer_totals(*h, s);
+      acc[0] += t.hours.value();
+      acc[1] += t.usd.value();
+    }
     out.push_back(acc);
     return;
   }
-  const Shipment s;
   for (std::uint32_t ai = net.first_out(v); ai < net.end_out(v); ++ai) {
     const Arc& a = net.arc(ArcId(ai));
     const Link& l = net.link(a.link);
     Totals step = arc_totals(net, a, s);
     const int mode_out = static_cast<int>(l.mode);
-    if (mode_in >= 0 && mode_in != mode_out) {
+    if (mode_in < 0) {
+      if (const Transfer* h = end_handling(net, v, l.mode, true, Objective::time, s))
+        step += transfer_totals(*h, s);
+    } else if (mode_in != mode_out) {
       const Transfer* t = net.find_transfer(v, static_cast<Mode>(mode_in), l.mode);
       if (!t) continue;
       step += transfer_totals(*t, s);
@@ -59,7 +69,7 @@ std::vector<Vec> non_dominated(std::vector<Vec> all) {
 
 TEST(Pareto, FrontEqualsBruteForceOnRandomGraphs) {
   std::mt19937 rng(42);
-  const std::vector<Mode> modes{Mode::rail_1435, Mode::rail_1520, Mode::road};
+  const std::vector<Mode> modes{Mode::rail_1435, Mode::rail_1520, Mode::road, Mode::ferry};
   int compared = 0, fronts_with_several = 0;
   for (int graph = 0; graph < 150; ++graph) {
     std::uniform_int_distribution<int> size(3, 7);
