@@ -90,6 +90,21 @@ TEST(ImpactCli, JsonAndCsvCarryMatricesAndPairs) {
             n * (n - 1) + 1);
 }
 
+TEST(ImpactCli, BaseOptionOverridesCompareAgainst) {
+  // The fast variant against the network as it is: only the four faster sections differ, and
+  // Petropavl -> Dostyk gains 836 km x (24/743.3 - 24/1500) h = 13.6 h.
+  const CmdResult r = run("impact --scenario " + kScenarios + "dostyk-moyinty-fast.toml --base " +
+                          kScenarios + "dostyk-moyinty.toml --top 1");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("Compared with: scenario 'dostyk-moyinty'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("870 pairs: 94 better, 0 worse, 0 newly reachable"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Petropavl      Dostyk             1912     1912       +0    61.8    48.1   "
+                       "-13.6"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(ImpactCli, EveryBuiltinScenarioRuns) {
   int files = 0;
   for (const auto& e : std::filesystem::directory_iterator(kScenarios)) {
