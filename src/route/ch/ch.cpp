@@ -24,12 +24,20 @@ struct DynArc {
   std::uint32_t other;
   Weight weight;
   std::uint32_t middle;
+  std::uint32_t hops; ///< input arcs the arc stands for (1 for an input arc)
 };
 
 struct Shortcut {
   std::uint32_t from;
   std::uint32_t to;
   std::uint64_t weight;
+  std::uint32_t hops;
+};
+
+/// What contracting a node would add.
+struct Simulation {
+  std::uint32_t shortcuts = 0;
+  std::uint64_t hops = 0;
 };
 
 /// The remaining graph: contracted nodes are removed from their neighbours' lists, but keep their
@@ -39,24 +47,23 @@ struct DynGraph {
   std::vector<std::vector<DynArc>> in;
 
   /// Adds arc u->w or lowers its weight; returns true when a new arc was added.
-  bool add_or_improve(std::uint32_t u, std::uint32_t w, Weight weight, std::uint32_t middle) {
+  bool add_or_improve(std::uint32_t u, std::uint32_t w, Weight weight, std::uint32_t middle,
+                      std::uint32_t hops) {
     for (DynArc& a : out[u]) {
       if (a.other != w) continue;
       if (weight < a.weight) {
-        a.weight = weight;
-        a.middle = middle;
+        a = {w, weight, middle, hops};
         for (DynArc& b : in[w]) {
           if (b.other == u) {
-            b.weight = weight;
-            b.middle = middle;
+            b = {u, weight, middle, hops};
             break;
           }
         }
       }
       return false;
     }
-    out[u].push_back({w, weight, middle});
-    in[w].push_back({u, weight, middle});
+    out[u].push_back({w, weight, middle, hops});
+    in[w].push_back({u, weight, middle, hops});
     return true;
   }
 
@@ -75,10 +82,12 @@ struct DynGraph {
 /// distance and a number of settled nodes. One per thread.
 class WitnessSearch {
 public:
-  explicit WitnessSearch(std::uint32_t n) : dist_(n, kInfWeight), queue_(n) {}
+  explicit WitnessSearch(std::uint32_t n) : is_target_(n, 0U), dist_(n, kInfWeight), queue_(n) {}
 
+  /// Searches until every target (marked by `mark_target`) is settled, the distance passes
+  /// `limit`, or `settle_limit` nodes are settled.
   void run(const DynGraph& g, std::uint32_t source, std::uint32_t avoid, Weight limit,
-           std::uint32_t settle_limit) {
+           std::uint32_t settle_limit, std::uint32_t targets) {
     for (std::uint32_t v : touched_) dist_[v] = kInfWeight;
     touched_.clear();
     queue_.clear();
@@ -89,6 +98,7 @@ public:
     while (!queue_.empty()) {
       const auto [v, d] = queue_.pop();
       if (d > limit || ++settled > settle_limit) break;
+      if (is_target_[v] == stamp_ && --targets == 0) break;
       for (const DynArc& a : g.out[v]) {
         if (a.other == avoid) continue;
         const Weight nd = d + a.weight;
@@ -103,36 +113,54 @@ public:
 
   [[nodiscard]] Weight dist(std::uint32_t v) const { return dist_[v]; }
 
+  /// Starts a new set of targets.
+  void new_targets() {
+    if (++stamp_ == 0) {
+      std::fill(is_target_.begin(), is_target_.end(), 0U);
+      stamp_ = 1;
+    }
+  }
+  void mark_target(std::uint32_t v) { is_target_[v] = stamp_; }
+  [[nodiscard]] bool is_target(std::uint32_t v) const { return is_target_[v] == stamp_; }
+
 private:
+  std::vector<std::uint32_t> is_target_;
+  std::uint32_t stamp_ = 0;
   std::vector<Weight> dist_;
   std::vector<std::uint32_t> touched_;
   graph::MinIdQueue queue_;
 };
 
-/// Shortcuts needed to contract `v` now; counts them, and appends them to `out` if given.
-std::uint32_t find_shortcuts(const DynGraph& g, std::uint32_t v, WitnessSearch& ws,
-                             std::uint32_t settle_limit, std::vector<Shortcut>* out) {
+/// Shortcuts needed to contract `v` now: counted, and appended to `out` if given.
+Simulation find_shortcuts(const DynGraph& g, std::uint32_t v, WitnessSearch& ws,
+                          std::uint32_t settle_limit, std::vector<Shortcut>* out) {
+  Simulation sim;
   const auto& ins = g.in[v];
   const auto& outs = g.out[v];
-  if (ins.empty() || outs.empty()) return 0;
+  if (ins.empty() || outs.empty()) return sim;
   Weight max_out = 0;
-  for (const DynArc& o : outs) max_out = std::max(max_out, o.weight);
-  std::uint32_t count = 0;
+  ws.new_targets();
+  for (const DynArc& o : outs) {
+    max_out = std::max(max_out, o.weight);
+    ws.mark_target(o.other);
+  }
+  const auto target_count = static_cast<std::uint32_t>(outs.size());
   for (const DynArc& i : ins) {
     const std::uint32_t u = i.other;
     const std::uint64_t limit64 = static_cast<std::uint64_t>(i.weight) + max_out;
     const Weight limit = static_cast<Weight>(std::min<std::uint64_t>(limit64, graph::kMaxPathWeight));
-    ws.run(g, u, v, limit, settle_limit);
+    ws.run(g, u, v, limit, settle_limit, target_count);
     for (const DynArc& o : outs) {
       if (o.other == u) continue;
       const std::uint64_t via = static_cast<std::uint64_t>(i.weight) + o.weight;
       if (ws.dist(o.other) > via) {
-        ++count;
-        if (out != nullptr) out->push_back({u, o.other, via});
+        ++sim.shortcuts;
+        sim.hops += i.hops + o.hops;
+        if (out != nullptr) out->push_back({u, o.other, via, i.hops + o.hops});
       }
     }
   }
-  return count;
+  return sim;
 }
 
 ChArcs to_rank_space(const std::vector<std::vector<DynArc>>& lists,
@@ -193,20 +221,27 @@ ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
   for (std::uint32_t u = 0; u < n; ++u) {
     for (std::uint32_t a = g.out_begin(u); a < g.out_end(u); ++a) {
       if (g.weight[a] >= graph::kMaxPathWeight) throw std::overflow_error("arc weight too large");
-      dyn.add_or_improve(u, g.head[a], g.weight[a], kNone);
+      dyn.add_or_improve(u, g.head[a], g.weight[a], kNone, 1);
     }
   }
 
   std::vector<std::uint32_t> contracted_neighbours(n, 0);
   std::vector<std::uint32_t> level(n, 0);
   auto key_of = [&](std::uint32_t v, WitnessSearch& ws) {
-    const auto added = static_cast<std::int64_t>(
-        find_shortcuts(dyn, v, ws, options.estimate_settle_limit, nullptr));
-    const auto removed = static_cast<std::int64_t>(dyn.in[v].size() + dyn.out[v].size());
-    const std::int64_t p = options.edge_difference_weight * (added - removed) +
-                           options.contracted_neighbours_weight * contracted_neighbours[v] +
-                           options.level_weight * static_cast<std::int64_t>(level[v]);
-    return static_cast<std::uint32_t>(std::clamp<std::int64_t>(p + (1LL << 30), 0, 0x7FFFFFFF));
+    const Simulation sim = find_shortcuts(dyn, v, ws, options.estimate_settle_limit, nullptr);
+    const auto removed = static_cast<double>(dyn.in[v].size() + dyn.out[v].size());
+    double removed_hops = 0;
+    for (const DynArc& a : dyn.in[v]) removed_hops += a.hops;
+    for (const DynArc& a : dyn.out[v]) removed_hops += a.hops;
+    double p = options.contracted_neighbours_weight * contracted_neighbours[v] +
+               options.level_weight * static_cast<double>(level[v]);
+    if (options.priority == ChPriority::edge_difference) {
+      p += options.edge_difference_weight * (static_cast<double>(sim.shortcuts) - removed);
+    } else if (removed > 0) {
+      p += options.edge_difference_weight * static_cast<double>(sim.shortcuts) / removed +
+           options.hop_quotient_weight * static_cast<double>(sim.hops) / removed_hops;
+    }
+    return static_cast<std::uint32_t>(std::clamp(p * 1000.0 + (1 << 30), 0.0, 2147483647.0));
   };
   auto report = [&](std::string_view phase, std::uint32_t done, std::uint64_t shortcuts) {
     if (options.progress) options.progress(ChBuildProgress{phase, done, n, shortcuts});
@@ -252,7 +287,9 @@ ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
         throw std::overflow_error("contraction: a shortcut weight reaches 2^31; path weights "
                                   "of this graph do not fit the 32-bit weight type");
       }
-      if (dyn.add_or_improve(s.from, s.to, static_cast<Weight>(s.weight), v)) ++shortcut_count;
+      if (dyn.add_or_improve(s.from, s.to, static_cast<Weight>(s.weight), v, s.hops)) {
+        ++shortcut_count;
+      }
     }
     neighbours.clear();
     for (const DynArc& a : dyn.in[v]) {

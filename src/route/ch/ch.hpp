@@ -18,6 +18,9 @@ struct ChBuildProgress {
   std::uint64_t shortcuts = 0; ///< shortcuts added so far
 };
 
+/// The node-ordering formula (see ChBuildOptions).
+enum class ChPriority { edge_difference, edge_quotient };
+
 /// How a hierarchy is built. The defaults suit road graphs.
 struct ChBuildOptions {
   /// Witness searches stop after settling this many nodes when a node is contracted (a stopped
@@ -26,11 +29,17 @@ struct ChBuildOptions {
   std::uint32_t witness_settle_limit = 500;
   /// ... and this many when a node's priority is only estimated.
   std::uint32_t estimate_settle_limit = 100;
-  /// Priority = edge_difference_weight * (shortcuts added - arcs removed)
-  ///          + contracted_neighbours_weight * (neighbours already contracted) + level_weight * level.
-  int edge_difference_weight = 2;
-  int contracted_neighbours_weight = 1;
-  int level_weight = 1;
+  /// How the edge difference enters the priority (smallest contracted first):
+  ///  - edge_difference: edge_difference_weight * (shortcuts added - arcs removed)
+  ///  - edge_quotient:   edge_difference_weight * shortcuts added / arcs removed
+  ///                     + hop_quotient_weight * input arcs in the shortcuts / input arcs removed
+  /// plus, in both, contracted_neighbours_weight * (neighbours already contracted)
+  /// + level_weight * level (1 + the highest level of a contracted neighbour).
+  ChPriority priority = ChPriority::edge_quotient;
+  double edge_difference_weight = 1;
+  double hop_quotient_weight = 1;
+  double contracted_neighbours_weight = 0;
+  double level_weight = 1;
   /// Use TBB worker threads for the parts that pay: initial priorities and neighbour updates.
   bool parallel = true;
   /// Called about every 1 % of nodes per phase; must be cheap. The library never prints.
