@@ -186,6 +186,12 @@ int main(int argc, char** argv) {
     } else if (a == "--priority") {
       o.build.priority = next() == "edge_difference" ? ChPriority::edge_difference
                                                      : ChPriority::edge_quotient;
+    } else if (a == "--no-lazy-updates") {
+      o.build.lazy_updates = false;
+    } else if (a == "--parallel-update-threshold") {
+      o.build.parallel_update_threshold = static_cast<std::uint32_t>(std::stoul(next()));
+    } else if (a == "--sequential-build") {
+      o.build.parallel = false;
     } else if (a == "--level-weight") {
       o.build.level_weight = std::stod(next());
     } else if (a == "--witness-settle-limit") {
@@ -197,7 +203,8 @@ int main(int argc, char** argv) {
                            "[--matrix N] [--threads N] [--priority edge_difference|edge_quotient] "
                            "[--edge-difference-weight K] [--hop-quotient-weight K] "
                            "[--contracted-neighbours-weight K] [--level-weight K] "
-                           "[--witness-settle-limit N] [--estimate-settle-limit N]\n", argv[0]);
+                           "[--witness-settle-limit N] [--estimate-settle-limit N] [--no-lazy-updates] "
+                           "[--parallel-update-threshold N] [--sequential-build]\n", argv[0]);
       return 2;
     }
   }

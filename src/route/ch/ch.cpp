@@ -275,10 +275,12 @@ ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
   while (!queue.empty()) {
     const std::uint32_t v = queue.pop().id;
     // Lazy update: re-estimate; if v is no longer the minimum, put it back.
-    const std::uint32_t key = key_of(v, main_search);
-    if (!queue.empty() && key > queue.peek().key) {
-      queue.push(v, key);
-      continue;
+    if (options.lazy_updates) {
+      const std::uint32_t key = key_of(v, main_search);
+      if (!queue.empty() && key > queue.peek().key) {
+        queue.push(v, key);
+        continue;
+      }
     }
     shortcuts.clear();
     find_shortcuts(dyn, v, main_search, options.witness_settle_limit, &shortcuts);
@@ -309,7 +311,7 @@ ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
       level[x] = std::max(level[x], level[v] + 1);
     }
     // Neighbour updates: their edge difference changed.
-    if (options.parallel && neighbours.size() >= 8) {
+    if (options.parallel && neighbours.size() >= options.parallel_update_threshold) {
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, neighbours.size(), 2),
                         [&](const tbb::blocked_range<std::size_t>& r) {
                           WitnessSearch& ws = searches.local();

@@ -28,7 +28,7 @@ struct ChBuildOptions {
   /// correctness) ...
   std::uint32_t witness_settle_limit = 500;
   /// ... and this many when a node's priority is only estimated.
-  std::uint32_t estimate_settle_limit = 100;
+  std::uint32_t estimate_settle_limit = 30;
   /// How the edge difference enters the priority (smallest contracted first):
   ///  - edge_difference: edge_difference_weight * (shortcuts added - arcs removed)
   ///  - edge_quotient:   edge_difference_weight * shortcuts added / arcs removed
@@ -40,8 +40,13 @@ struct ChBuildOptions {
   double hop_quotient_weight = 1;
   double contracted_neighbours_weight = 0;
   double level_weight = 1;
-  /// Use TBB worker threads for the parts that pay: initial priorities and neighbour updates.
+  /// Re-estimate the priority of the node at the head of the queue before contracting it, and put
+  /// it back if it is no longer the minimum (neighbour updates are always done).
+  bool lazy_updates = true;
+  /// Use TBB worker threads for the parts that pay: initial priorities and neighbour updates
+  /// (when a node has at least `parallel_update_threshold` neighbours).
   bool parallel = true;
+  std::uint32_t parallel_update_threshold = 8;
   /// Called about every 1 % of nodes per phase; must be cheap. The library never prints.
   std::function<void(const ChBuildProgress&)> progress;
 };
