@@ -21,7 +21,7 @@ run: build
 	@$(BUILD)/caravan route --from Khorgos --to Poti --by cost
 
 test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --progress
 
 test-san: deps
 	@cmake -S . -B $(SAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DCARAVAN_SANITIZE=ON >/dev/null

@@ -35,5 +35,7 @@ using CountryId = Id<struct CountryTag>;
 } // namespace caravan
 
 template <class Tag> struct std::hash<caravan::Id<Tag>> {
-  std::size_t operator()(caravan::Id<Tag> id) const noexcept { return std::hash<std::uint32_t>{}(id.v); }
+  std::size_t operator()(caravan::Id<Tag> id) const noexcept {
+    return std::hash<std::uint32_t>{}(id.v);
+  }
 };

@@ -8,11 +8,11 @@
 namespace caravan {
 
 namespace {
-constexpr std::array<std::string_view, 6> kNodeKindNames{"city",     "rail_terminal", "dry_port",
+constexpr std::array<std::string_view, 6> kNodeKindNames{"city",    "rail_terminal", "dry_port",
                                                          "seaport", "border",        "junction"};
 constexpr std::array<std::string_view, 3> kStatusNames{"existing", "under_construction", "planned"};
-constexpr std::array<std::string_view, 5> kCapacityUnitNames{"", "trains_per_day", "teu_per_day",
-                                                             "vehicles_per_hour", "tonnes_per_year"};
+constexpr std::array<std::string_view, 5> kCapacityUnitNames{
+    "", "trains_per_day", "teu_per_day", "vehicles_per_hour", "tonnes_per_year"};
 
 template <class E, std::size_t N>
 std::optional<E> parse_enum(const std::array<std::string_view, N>& names, std::string_view s) {
@@ -27,15 +27,21 @@ void check_range(const HoursRange& r, const std::string& what) {
 }
 } // namespace
 
-std::string_view to_string(NodeKind k) { return kNodeKindNames[static_cast<std::size_t>(k)]; }
+std::string_view to_string(NodeKind k) {
+  return kNodeKindNames[static_cast<std::size_t>(k)];
+}
 std::optional<NodeKind> parse_node_kind(std::string_view s) {
   return parse_enum<NodeKind>(kNodeKindNames, s);
 }
-std::string_view to_string(LinkStatus s) { return kStatusNames[static_cast<std::size_t>(s)]; }
+std::string_view to_string(LinkStatus s) {
+  return kStatusNames[static_cast<std::size_t>(s)];
+}
 std::optional<LinkStatus> parse_link_status(std::string_view s) {
   return parse_enum<LinkStatus>(kStatusNames, s);
 }
-std::string_view to_string(CapacityUnit u) { return kCapacityUnitNames[static_cast<std::size_t>(u)]; }
+std::string_view to_string(CapacityUnit u) {
+  return kCapacityUnitNames[static_cast<std::size_t>(u)];
+}
 std::optional<CapacityUnit> parse_capacity_unit(std::string_view s) {
   return parse_enum<CapacityUnit>(kCapacityUnitNames, s);
 }
@@ -91,8 +97,10 @@ LinkId NetworkBuilder::add_link(Link l) {
     throw NetworkError("link '" + l.id + "' refers to an unknown node");
   if (l.from == l.to) throw NetworkError("link '" + l.id + "' starts and ends at the same node");
   if (!(l.length.value() >= 0.0)) throw NetworkError("link '" + l.id + "' has a negative length");
-  if (!(l.cost_per_teu.value() >= 0.0)) throw NetworkError("link '" + l.id + "' has a negative cost");
-  if (!(l.co2_intensity.value >= 0.0)) throw NetworkError("link '" + l.id + "' has a negative CO2 factor");
+  if (!(l.cost_per_teu.value() >= 0.0))
+    throw NetworkError("link '" + l.id + "' has a negative cost");
+  if (!(l.co2_intensity.value >= 0.0))
+    throw NetworkError("link '" + l.id + "' has a negative CO2 factor");
   check_range(l.duration, "link '" + l.id + "'");
   const LinkId id(static_cast<std::uint32_t>(links_.size()));
   if (!link_ids_.emplace(l.id, id).second) throw NetworkError("duplicate link id '" + l.id + "'");
@@ -119,9 +127,11 @@ void NetworkBuilder::add_border(BorderCrossing b) {
 CorridorId NetworkBuilder::add_corridor(Corridor c) {
   if (c.id.empty()) throw NetworkError("corridor with an empty id");
   for (NodeId n : c.nodes)
-    if (n.index() >= nodes_.size()) throw NetworkError("corridor '" + c.id + "' refers to an unknown node");
+    if (n.index() >= nodes_.size())
+      throw NetworkError("corridor '" + c.id + "' refers to an unknown node");
   const CorridorId id(static_cast<std::uint32_t>(corridors_.size()));
-  if (!corridor_ids_.emplace(c.id, id).second) throw NetworkError("duplicate corridor id '" + c.id + "'");
+  if (!corridor_ids_.emplace(c.id, id).second)
+    throw NetworkError("duplicate corridor id '" + c.id + "'");
   corridors_.push_back(std::move(c));
   return id;
 }
@@ -130,6 +140,14 @@ std::optional<NodeId> NetworkBuilder::find_node_id(std::string_view id) const {
   auto it = node_ids_.find(std::string(id));
   if (it == node_ids_.end()) return std::nullopt;
   return it->second;
+}
+
+bool NetworkBuilder::has_arc(NodeId from, NodeId to, std::optional<Mode> mode) const {
+  for (const Link& l : links_) {
+    if (mode && l.mode != *mode) continue;
+    if ((l.from == from && l.to == to) || (!l.oneway && l.from == to && l.to == from)) return true;
+  }
+  return false;
 }
 
 NetworkBuilder NetworkBuilder::from(const Network& net) {
@@ -175,7 +193,8 @@ Network NetworkBuilder::build() && {
   for (std::uint32_t bi = 0; bi < borders_.size(); ++bi) {
     const BorderCrossing& b = borders_[bi];
     bool matched = false;
-    for (std::uint32_t a = net.first_out_[b.from.index()]; a < net.first_out_[b.from.index() + 1]; ++a) {
+    for (std::uint32_t a = net.first_out_[b.from.index()]; a < net.first_out_[b.from.index() + 1];
+         ++a) {
       Arc& arc = arcs[a];
       if (arc.head != b.to) continue;
       const Mode m = links_[arc.link.index()].mode;
@@ -194,14 +213,16 @@ Network NetworkBuilder::build() && {
                    [](const Transfer& a, const Transfer& b) { return a.node < b.node; });
   net.transfer_first_.assign(n + 1, 0);
   for (const Transfer& t : transfers_) ++net.transfer_first_[t.node.index() + 1];
-  std::partial_sum(net.transfer_first_.begin(), net.transfer_first_.end(), net.transfer_first_.begin());
+  std::partial_sum(net.transfer_first_.begin(), net.transfer_first_.end(),
+                   net.transfer_first_.begin());
 
   // Corridor membership of links: every link joining consecutive corridor nodes.
   std::vector<std::vector<CorridorId>> per_link(links_.size());
   for (std::uint32_t ci = 0; ci < corridors_.size(); ++ci) {
     const auto& seq = corridors_[ci].nodes;
     for (std::size_t k = 0; k + 1 < seq.size(); ++k) {
-      for (std::uint32_t a = net.first_out_[seq[k].index()]; a < net.first_out_[seq[k].index() + 1]; ++a) {
+      for (std::uint32_t a = net.first_out_[seq[k].index()]; a < net.first_out_[seq[k].index() + 1];
+           ++a) {
         if (arcs[a].head != seq[k + 1]) continue;
         auto& v = per_link[arcs[a].link.index()];
         if (std::find(v.begin(), v.end(), CorridorId(ci)) == v.end()) v.emplace_back(ci);
@@ -210,7 +231,8 @@ Network NetworkBuilder::build() && {
   }
   net.link_corridor_first_.assign(links_.size() + 1, 0);
   for (std::size_t l = 0; l < links_.size(); ++l) {
-    net.link_corridor_first_[l + 1] = net.link_corridor_first_[l] + static_cast<std::uint32_t>(per_link[l].size());
+    net.link_corridor_first_[l + 1] =
+        net.link_corridor_first_[l] + static_cast<std::uint32_t>(per_link[l].size());
     net.link_corridors_.insert(net.link_corridors_.end(), per_link[l].begin(), per_link[l].end());
   }
 

@@ -1,4 +1,5 @@
-// The freight network: nodes, links, transfers, border crossings and corridors, immutable once built.
+// The freight network: nodes, links, transfers, border crossings and corridors, immutable once
+// built.
 #pragma once
 
 #include "core/geo.hpp"
@@ -18,7 +19,13 @@ namespace caravan {
 
 enum class NodeKind : std::uint8_t { city, rail_terminal, dry_port, seaport, border, junction };
 enum class LinkStatus : std::uint8_t { existing, under_construction, planned };
-enum class CapacityUnit : std::uint8_t { none, trains_per_day, teu_per_day, vehicles_per_hour, tonnes_per_year };
+enum class CapacityUnit : std::uint8_t {
+  none,
+  trains_per_day,
+  teu_per_day,
+  vehicles_per_hour,
+  tonnes_per_year
+};
 
 std::string_view to_string(NodeKind k);
 std::optional<NodeKind> parse_node_kind(std::string_view s);
@@ -44,6 +51,7 @@ struct Node {
   LatLon pos;
   NodeKind kind = NodeKind::city;
   std::string region; ///< first-level region (oblast), may be empty
+  std::string source; ///< where the coordinates come from
 };
 
 /// A physical link between two nodes; two-way unless `oneway`. Values are for one loaded TEU.
@@ -53,8 +61,8 @@ struct Link {
   NodeId to;
   Mode mode = Mode::road;
   Km length;
-  HoursRange duration;  ///< running time end to end
-  Usd cost_per_teu;     ///< charge for moving one TEU over the whole link
+  HoursRange duration; ///< running time end to end
+  Usd cost_per_teu;    ///< charge for moving one TEU over the whole link
   GramsCo2PerTonneKm co2_intensity;
   bool oneway = false;
   LinkStatus status = LinkStatus::existing;
@@ -109,8 +117,8 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-/// The immutable network. Arcs are stored by tail node (CSR with 32-bit ids); transfers are stored by
-/// node. Build one with NetworkBuilder.
+/// The immutable network. Arcs are stored by tail node (CSR with 32-bit ids); transfers are stored
+/// by node. Build one with NetworkBuilder.
 class Network {
 public:
   [[nodiscard]] std::size_t node_count() const { return nodes_.size(); }
@@ -134,9 +142,9 @@ public:
   [[nodiscard]] std::uint32_t first_out(NodeId n) const { return first_out_[n.index()]; }
   [[nodiscard]] std::uint32_t end_out(NodeId n) const { return first_out_[n.index() + 1]; }
   [[nodiscard]] std::span<const Transfer> transfers_at(NodeId n) const {
-    return std::span<const Transfer>(transfers_).subspan(transfer_first_[n.index()],
-                                                         transfer_first_[n.index() + 1] -
-                                                             transfer_first_[n.index()]);
+    return std::span<const Transfer>(transfers_)
+        .subspan(transfer_first_[n.index()],
+                 transfer_first_[n.index() + 1] - transfer_first_[n.index()]);
   }
   /// The most specific transfer at `n` from `from` to `to` (exact beats wildcard), or nullptr.
   [[nodiscard]] const Transfer* find_transfer(NodeId n, Mode from, Mode to) const;
@@ -159,7 +167,9 @@ public:
   [[nodiscard]] std::optional<CorridorId> find_corridor_id(std::string_view id) const;
 
   /// True when traversing `a` crosses a national border.
-  [[nodiscard]] bool crosses_border(const Arc& a) const { return country_of(a.tail) != country_of(a.head); }
+  [[nodiscard]] bool crosses_border(const Arc& a) const {
+    return country_of(a.tail) != country_of(a.head);
+  }
 
 private:
   friend class NetworkBuilder;
@@ -192,11 +202,16 @@ public:
   CorridorId add_corridor(Corridor c);
 
   [[nodiscard]] std::optional<NodeId> find_node_id(std::string_view id) const;
-  [[nodiscard]] bool has_link_id(std::string_view id) const { return link_ids_.contains(std::string(id)); }
+  [[nodiscard]] bool has_link_id(std::string_view id) const {
+    return link_ids_.contains(std::string(id));
+  }
   [[nodiscard]] bool has_corridor_id(std::string_view id) const {
     return corridor_ids_.contains(std::string(id));
   }
   [[nodiscard]] std::size_t node_count() const { return nodes_.size(); }
+  [[nodiscard]] const Node& node(NodeId n) const { return nodes_[n.index()]; }
+  /// Whether a link (of `mode`, if given) can be traversed from `from` to `to`.
+  [[nodiscard]] bool has_arc(NodeId from, NodeId to, std::optional<Mode> mode) const;
 
   /// Starts a builder from an existing network (for scenario edits).
   static NetworkBuilder from(const Network& net);

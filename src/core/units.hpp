@@ -49,21 +49,39 @@ using Tonnes = Quantity<struct TonnesTag>;
 using Teu = Quantity<struct TeuTag>;
 
 namespace literals {
-constexpr Km operator""_km(long double v) { return Km(static_cast<double>(v)); }
-constexpr Km operator""_km(unsigned long long v) { return Km(static_cast<double>(v)); }
-constexpr Hours operator""_h(long double v) { return Hours(static_cast<double>(v)); }
-constexpr Hours operator""_h(unsigned long long v) { return Hours(static_cast<double>(v)); }
-constexpr Usd operator""_usd(long double v) { return Usd(static_cast<double>(v)); }
-constexpr Usd operator""_usd(unsigned long long v) { return Usd(static_cast<double>(v)); }
-constexpr KgCo2 operator""_kgco2(long double v) { return KgCo2(static_cast<double>(v)); }
-constexpr KgCo2 operator""_kgco2(unsigned long long v) { return KgCo2(static_cast<double>(v)); }
+constexpr Km operator""_km(long double v) {
+  return Km(static_cast<double>(v));
+}
+constexpr Km operator""_km(unsigned long long v) {
+  return Km(static_cast<double>(v));
+}
+constexpr Hours operator""_h(long double v) {
+  return Hours(static_cast<double>(v));
+}
+constexpr Hours operator""_h(unsigned long long v) {
+  return Hours(static_cast<double>(v));
+}
+constexpr Usd operator""_usd(long double v) {
+  return Usd(static_cast<double>(v));
+}
+constexpr Usd operator""_usd(unsigned long long v) {
+  return Usd(static_cast<double>(v));
+}
+constexpr KgCo2 operator""_kgco2(long double v) {
+  return KgCo2(static_cast<double>(v));
+}
+constexpr KgCo2 operator""_kgco2(unsigned long long v) {
+  return KgCo2(static_cast<double>(v));
+}
 } // namespace literals
 
 /// Speed in km/h, the one derived unit the model needs: Km / KmPerHour = Hours.
 struct KmPerHour {
   double value = 0.0;
 };
-constexpr Hours operator/(Km d, KmPerHour s) { return Hours(d.value() / s.value); }
+constexpr Hours operator/(Km d, KmPerHour s) {
+  return Hours(d.value() / s.value);
+}
 
 /// Emission intensity in grams of CO2e (well-to-wheel) per tonne-km of cargo.
 struct GramsCo2PerTonneKm {

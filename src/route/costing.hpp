@@ -1,0 +1,74 @@
+// Per-request costing: what to minimise, what to avoid, and the shipment being moved.
+#pragma once
+
+#include "core/ids.hpp"
+#include "core/mode.hpp"
+#include "core/network.hpp"
+#include "core/units.hpp"
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace caravan {
+
+enum class Objective : std::uint8_t { time, cost, co2, distance };
+
+std::string_view to_string(Objective o);
+std::optional<Objective> parse_objective(std::string_view s);
+
+/// What is moved: a number of loaded TEU, each carrying `tonnes_per_teu` of cargo. Costs scale with
+/// TEU, emissions with tonnes.
+struct Shipment {
+  Teu teu{1.0};
+  Tonnes tonnes_per_teu{10.0};
+  [[nodiscard]] Tonnes tonnes() const { return Tonnes(teu.value() * tonnes_per_teu.value()); }
+};
+
+/// Travels with each request (Valhalla-style): objective, avoid lists and limits.
+struct Costing {
+  Objective objective = Objective::time;
+  std::vector<CountryId> avoid_countries;
+  ModeSet avoid_modes;
+  std::vector<NodeId> avoid_nodes;
+  /// At most this many mode/gauge changes; unset = no limit.
+  std::optional<int> max_transfers;
+  /// Also route on links whose open_year is at most this year (any status); unset = existing only.
+  std::optional<int> year;
+  /// Per-link multipliers (>= 1) on the objective, indexed by LinkId; empty = none. Used to find
+  /// alternatives. The caller keeps the storage alive for the request.
+  std::span<const double> link_penalty;
+  /// Per-link flags, indexed by LinkId: when non-empty, the route must use at least one flagged link
+  /// (e.g. a corridor's own links). The caller keeps the storage alive.
+  std::span<const std::uint8_t> required_links;
+  /// Per-link flags, indexed by LinkId: flagged links are never used. The caller keeps the storage alive.
+  std::span<const std::uint8_t> forbidden_links;
+};
+
+/// Whether a link may be used under the request's year rule.
+bool link_is_open(const Link& l, std::optional<int> year);
+
+/// The four accumulated quantities of a path (or of one step of it) for a given shipment.
+struct Totals {
+  Km km;
+  Hours hours;
+  Usd usd;
+  KgCo2 co2;
+  Totals& operator+=(const Totals& o) {
+    km += o.km;
+    hours += o.hours;
+    usd += o.usd;
+    co2 += o.co2;
+    return *this;
+  }
+  /// The value of this total under `objective`, as a plain number for comparisons.
+  [[nodiscard]] double get(Objective o) const;
+};
+
+/// Cost of traversing arc `a` for `shipment` (running time plus border dwell and charges).
+Totals arc_totals(const Network& net, const Arc& a, const Shipment& shipment);
+/// Cost of transfer `t` for `shipment`.
+Totals transfer_totals(const Transfer& t, const Shipment& shipment);
+
+} // namespace caravan

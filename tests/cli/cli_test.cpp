@@ -1,0 +1,175 @@
+// End-to-end tests of the `caravan` program: exit codes, error messages, outputs.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct CmdResult {
+  int code = -1;
+  std::string out; ///< stdout and stderr together
+};
+
+CmdResult run(const std::string& args) {
+  const std::string cmd = std::string(CARAVAN_BINARY) + " " + args + " 2>&1";
+  CmdResult r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+const std::string kExample =
+    std::string("--network ") + CARAVAN_REPO_DIR + "/examples/silk-road-mini";
+
+TEST(Cli, HelpListsSubcommandsAndOptions) {
+  const CmdResult top = run("--help");
+  EXPECT_EQ(top.code, 0);
+  EXPECT_NE(top.out.find("route"), std::string::npos);
+  const CmdResult r = run("route --help");
+  EXPECT_EQ(r.code, 0);
+  for (const char* opt :
+       {"--from", "--to", "--by", "--avoid-country", "--avoid-mode", "--format", "--max-transfers"})
+    EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
+}
+
+TEST(Cli, RouteTableOnTheExampleNetwork) {
+  const CmdResult r = run("route " + kExample + " --from Urumqi --to Poti");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("transfer at Dostyk: rail_1435 -> rail_1520"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ferry"), std::string::npos);
+}
+
+TEST(Cli, JsonFollowsTheContract) {
+  const CmdResult r =
+      run("route " + kExample + " --from khorgos --to POTI --by cost --format json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["from"], "Altynkol");
+  EXPECT_EQ(j["to"], "Poti");
+  EXPECT_EQ(j["objective"], "cost");
+  for (const char* k : {"km", "hours", "usd", "kg_co2", "transfers", "borders"})
+    EXPECT_TRUE(j["total"].contains(k)) << k;
+  ASSERT_FALSE(j["legs"].empty());
+  for (const auto& leg : j["legs"])
+    for (const char* k : {"from", "to", "mode", "km", "hours", "usd", "kg_co2", "corridor"})
+      EXPECT_TRUE(leg.contains(k)) << k;
+  double km = 0;
+  for (const auto& leg : j["legs"]) km += leg["km"].get<double>();
+  EXPECT_NEAR(km, j["total"]["km"].get<double>(), 0.5);
+}
+
+TEST(Cli, GeoJsonIsAFeatureCollection) {
+  const CmdResult r = run("route " + kExample + " --from Urumqi --to Aktau --format geojson");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["type"], "FeatureCollection");
+  EXPECT_EQ(j["features"][0]["geometry"]["type"], "LineString");
+}
+
+TEST(Cli, UnknownPlaceSuggestsTheClosestNames) {
+  const CmdResult r = run("route " + kExample + " --from Urumqi --to Potti");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--to: no place named 'Potti'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("did you mean Poti"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ImpossibleConstraintsExitThree) {
+  const CmdResult r = run("route " + kExample + " --from Urumqi --to Poti --avoid-mode ferry");
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("no route from Urumqi to Poti"), std::string::npos) << r.out;
+  const CmdResult c = run("route " + kExample + " --from Urumqi --to Poti --avoid-country GE");
+  EXPECT_EQ(c.code, 3);
+  const CmdResult u = run("route " + kExample + " --from Urumqi --to Poti --avoid-country XX");
+  EXPECT_EQ(u.code, 2);
+  EXPECT_NE(u.out.find("--avoid-country: no node lies in country 'XX'"), std::string::npos)
+      << u.out;
+}
+
+TEST(Cli, BadOptionValuesAreUsageErrors) {
+  EXPECT_EQ(run("route " + kExample + " --from Urumqi --to Poti --by speed").code, 2);
+  EXPECT_EQ(run("route " + kExample + " --from Urumqi").code, 2);
+  EXPECT_EQ(run("route " + kExample + " --from Urumqi --to Poti --teu -1").code, 2);
+  EXPECT_EQ(run("frobnicate").code, 2);
+}
+
+TEST(Cli, MalformedNetworkNamesFileLineAndField) {
+  const auto dir = std::filesystem::temp_directory_path() / "caravan-cli-bad-net";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  FILE* f = std::fopen((dir / "nodes.csv").c_str(), "w");
+  std::fputs("id,name,country,lat,lon,kind\na,A,KZ,1,1,city\nb,B,KZ,1,2,city\n", f);
+  std::fclose(f);
+  f = std::fopen((dir / "links.csv").c_str(), "w");
+  std::fputs("id,from,to,mode,length_km,speed_kmh,co2_g_per_tkm\nab,a,b,road,-5,50,90\n", f);
+  std::fclose(f);
+  const CmdResult r = run("route --network " + dir.string() + " --from A --to B");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("links.csv:2: field 'length_km': expected a non-negative number, got '-5'"),
+            std::string::npos)
+      << r.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, OutputFileIsWrittenWholeOrNotAtAll) {
+  const auto out = std::filesystem::temp_directory_path() / "caravan-cli-route.json";
+  std::filesystem::remove(out);
+  ASSERT_EQ(run("route " + kExample + " --from Urumqi --to Poti -f json -o " + out.string()).code,
+            0);
+  EXPECT_TRUE(std::filesystem::exists(out));
+  std::filesystem::remove(out);
+  // A failing query leaves no file behind.
+  EXPECT_EQ(
+      run("route " + kExample + " --from Urumqi --to Nowhere -f json -o " + out.string()).code, 2);
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+} // namespace
+
+namespace {
+
+TEST(CliAnalysis, ParetoAlternativesCompareMatrixAndReliability) {
+  const CmdResult p = run("pareto " + kExample + " --from Urumqi --to Poti --format json");
+  ASSERT_EQ(p.code, 0) << p.out;
+  EXPECT_GE(nlohmann::json::parse(p.out)["count"].get<int>(), 1);
+  const CmdResult a = run("alternatives " + kExample + " --from Urumqi --to Aktau -k 3 --format json");
+  ASSERT_EQ(a.code, 0) << a.out;
+  EXPECT_EQ(nlohmann::json::parse(a.out)["count"].get<int>(), 2);
+  const CmdResult c = run("compare " + kExample + " --from Urumqi --to Poti --format csv");
+  ASSERT_EQ(c.code, 0) << c.out;
+  EXPECT_EQ(c.out.rfind("rank,corridor_id,corridor,connects", 0), 0u) << c.out;
+  EXPECT_NE(c.out.find("1,middle_corridor,Middle Corridor (TITR),true"), std::string::npos) << c.out;
+  const CmdResult m = run("matrix " + kExample + " --from centres:KZ --to Poti,Aktau --format csv");
+  ASSERT_EQ(m.code, 0) << m.out;
+  EXPECT_NE(m.out.find("Almaty,Poti,kz_almaty,ge_poti,true,"), std::string::npos) << m.out;
+  const CmdResult r = run("route " + kExample + " --from Urumqi --to Poti --reliability --seed 3 --format json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto rel = nlohmann::json::parse(r.out)["reliability"];
+  EXPECT_EQ(rel["samples"], 10000);
+  EXPECT_LE(rel["p50_days"].get<double>(), rel["p90_days"].get<double>());
+  EXPECT_EQ(run("route " + kExample + " --from Urumqi --to Poti --reliability --seed 3 --format json").out, r.out);
+}
+
+TEST(CliAnalysis, ClearErrorsOnBadSetsAndNames) {
+  const CmdResult empty = run("matrix " + kExample + " --from , --to Poti");
+  EXPECT_EQ(empty.code, 2);
+  EXPECT_NE(empty.out.find("--from: the set ',' names no place"), std::string::npos) << empty.out;
+  const CmdResult bad = run("matrix " + kExample + " --from country:ZZ --to Poti");
+  EXPECT_EQ(bad.code, 2);
+  const CmdResult name = run("pareto " + kExample + " --from Urumqi --to Potti");
+  EXPECT_EQ(name.code, 2);
+  EXPECT_NE(name.out.find("did you mean Poti"), std::string::npos);
+  const CmdResult impossible = run("alternatives " + kExample + " --from Urumqi --to Poti --avoid-mode ferry");
+  EXPECT_EQ(impossible.code, 3);
+}
+
+} // namespace
