@@ -11,9 +11,12 @@ namespace caravan::graph {
 
 Hours weight_to_hours(Weight w, WeightUnit unit) {
   switch (unit) {
-  case WeightUnit::decisecond: return Hours(static_cast<double>(w) / 36000.0);
-  case WeightUnit::millisecond: return Hours(static_cast<double>(w) / 3.6e6);
-  default: return Hours(std::nan(""));
+  case WeightUnit::decisecond:
+    return Hours(static_cast<double>(w) / 36000.0);
+  case WeightUnit::millisecond:
+    return Hours(static_cast<double>(w) / 3.6e6);
+  default:
+    return Hours(std::nan(""));
   }
 }
 
@@ -24,10 +27,14 @@ Km weight_to_km(Weight w, WeightUnit unit) {
 
 const char* to_string(WeightUnit unit) {
   switch (unit) {
-  case WeightUnit::metre: return "m";
-  case WeightUnit::decisecond: return "ds";
-  case WeightUnit::millisecond: return "ms";
-  case WeightUnit::unspecified: break;
+  case WeightUnit::metre:
+    return "m";
+  case WeightUnit::decisecond:
+    return "ds";
+  case WeightUnit::millisecond:
+    return "ms";
+  case WeightUnit::unspecified:
+    break;
   }
   return "unspecified";
 }
@@ -109,8 +116,8 @@ Graph largest_weak_component(const Graph& g, std::vector<std::uint32_t>* old_id_
   }
   std::vector<std::uint32_t> size(n, 0);
   for (std::uint32_t v = 0; v < n; ++v) ++size[find_root(parent, v)];
-  const auto best = static_cast<std::uint32_t>(
-      std::max_element(size.begin(), size.end()) - size.begin());
+  const auto best =
+      static_cast<std::uint32_t>(std::max_element(size.begin(), size.end()) - size.begin());
   std::vector<std::uint32_t> new_id(n, kInfWeight);
   std::vector<std::uint32_t> old_ids;
   for (std::uint32_t v = 0; v < n; ++v) {

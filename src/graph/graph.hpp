@@ -1,4 +1,5 @@
-// Compressed (CSR) directed graph with one integer weight per arc, for large single-criterion road graphs.
+// Compressed (CSR) directed graph with one integer weight per arc, for large single-criterion road
+// graphs.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,8 @@
 namespace caravan::graph {
 
 /// Integer arc weight in the graph's `WeightUnit`. Path weights are summed in 32 bits: a graph must
-/// keep every shortest-path weight below `kMaxPathWeight` (the readers and the generator check this).
+/// keep every shortest-path weight below `kMaxPathWeight` (the readers and the generator check
+/// this).
 using Weight = std::uint32_t;
 inline constexpr Weight kInfWeight = std::numeric_limits<Weight>::max();
 inline constexpr Weight kMaxPathWeight = std::numeric_limits<Weight>::max() / 2;

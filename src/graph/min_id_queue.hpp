@@ -1,4 +1,5 @@
-// Indexed 4-ary min-heap over dense 32-bit ids with decrease-key, the priority queue of every search.
+// Indexed 4-ary min-heap over dense 32-bit ids with decrease-key, the priority queue of every
+// search.
 #pragma once
 
 #include <cassert>

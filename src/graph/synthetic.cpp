@@ -44,7 +44,8 @@ SyntheticRoadParams synthetic_params_for(std::uint32_t nodes, std::uint64_t seed
 }
 
 Graph generate_synthetic_road_graph(const SyntheticRoadParams& p) {
-  if (p.columns < 2 || p.rows < 2) throw std::invalid_argument("synthetic graph needs >= 2x2 nodes");
+  if (p.columns < 2 || p.rows < 2)
+    throw std::invalid_argument("synthetic graph needs >= 2x2 nodes");
   if (static_cast<std::uint64_t>(p.columns) * p.rows >= 0xFFFFFFF0ULL) {
     throw std::invalid_argument("synthetic graph too large for 32-bit node ids");
   }
@@ -75,7 +76,8 @@ Graph generate_synthetic_road_graph(const SyntheticRoadParams& p) {
   auto line_class = [&](std::uint32_t line) {
     if (p.motorway_every > 0 && line % p.motorway_every == p.motorway_every / 2) return kMotorway;
     if (p.arterial_every > 0 && line % p.arterial_every == p.arterial_every / 2) return kArterial;
-    if (p.collector_every > 0 && line % p.collector_every == p.collector_every / 2) return kCollector;
+    if (p.collector_every > 0 && line % p.collector_every == p.collector_every / 2)
+      return kCollector;
     return kLocal;
   };
   // Grid segments: collector rows/columns (and the local network under arterials and motorways,
@@ -97,8 +99,8 @@ Graph generate_synthetic_road_graph(const SyntheticRoadParams& p) {
   // Arterials and motorways: fast roads along their lines with junctions every `exit` nodes.
   for (int k : {kArterial, kMotorway}) {
     const std::uint32_t every = k == kArterial ? p.arterial_every : p.motorway_every;
-    const std::uint32_t exit = std::max<std::uint32_t>(1, k == kArterial ? p.arterial_exit
-                                                                         : p.motorway_exit);
+    const std::uint32_t exit =
+        std::max<std::uint32_t>(1, k == kArterial ? p.arterial_exit : p.motorway_exit);
     if (every == 0) continue;
     for (std::uint32_t r = 0; r < p.rows; ++r) {
       if (line_class(r) != k) continue;

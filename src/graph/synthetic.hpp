@@ -1,4 +1,5 @@
-// Seeded generator of large SYNTHETIC road-like graphs (road classes over a perturbed grid) for scaling benchmarks.
+// Seeded generator of large SYNTHETIC road-like graphs (road classes over a perturbed grid) for
+// scaling benchmarks.
 #pragma once
 
 #include <cstdint>

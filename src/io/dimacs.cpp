@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "io/graph_read_error.hpp"
+#include "io/parse_error.hpp"
 
 namespace caravan::io {
 
@@ -35,8 +35,8 @@ T parse_number(std::string_view s, const std::string& name, std::size_t line, co
   T v{};
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size()) {
-    throw GraphReadError(name, line, field, std::string("expected ") + what + ", got '" +
-                                                std::string(s) + "'");
+    throw ParseError(name, line, field,
+                     std::string("expected ") + what + ", got '" + std::string(s) + "'");
   }
   return v;
 }
@@ -56,56 +56,55 @@ graph::Graph read_dimacs_graph(std::istream& in, const std::string& name, graph:
     const std::size_t nf = split(buf, f, 4);
     if (nf == 0 || f[0] == "c") continue;
     if (f[0] == "p") {
-      if (have_problem) throw GraphReadError(name, line_no, "p", "second problem line");
+      if (have_problem) throw ParseError(name, line_no, "p", "second problem line");
       if (nf != 4 || f[1] != "sp") {
-        throw GraphReadError(name, line_no, "p", "expected 'p sp <nodes> <arcs>'");
+        throw ParseError(name, line_no, "p", "expected 'p sp <nodes> <arcs>'");
       }
       node_count = parse_number<std::uint64_t>(f[2], name, line_no, "nodes", "a node count");
       declared_arcs = parse_number<std::uint64_t>(f[3], name, line_no, "arcs", "an arc count");
       if (node_count >= 0xFFFFFFFFULL) {
-        throw GraphReadError(name, line_no, "nodes", "more than 2^32-2 nodes are not supported");
+        throw ParseError(name, line_no, "nodes", "more than 2^32-2 nodes are not supported");
       }
       arcs.reserve(declared_arcs);
       have_problem = true;
     } else if (f[0] == "a") {
-      if (!have_problem) throw GraphReadError(name, line_no, "a", "arc before the 'p sp' line");
-      if (nf != 4) throw GraphReadError(name, line_no, "a", "expected 'a <from> <to> <weight>'");
+      if (!have_problem) throw ParseError(name, line_no, "a", "arc before the 'p sp' line");
+      if (nf != 4) throw ParseError(name, line_no, "a", "expected 'a <from> <to> <weight>'");
       const auto u = parse_number<std::uint64_t>(f[1], name, line_no, "from", "a node id");
       const auto v = parse_number<std::uint64_t>(f[2], name, line_no, "to", "a node id");
-      const auto w = parse_number<std::uint64_t>(f[3], name, line_no, "weight",
-                                                 "a non-negative integer");
+      const auto w =
+          parse_number<std::uint64_t>(f[3], name, line_no, "weight", "a non-negative integer");
       if (u < 1 || u > node_count) {
-        throw GraphReadError(name, line_no, "from", "node " + std::string(f[1]) +
-                                                        " outside 1.." + std::to_string(node_count));
+        throw ParseError(name, line_no, "from",
+                         "node " + std::string(f[1]) + " outside 1.." + std::to_string(node_count));
       }
       if (v < 1 || v > node_count) {
-        throw GraphReadError(name, line_no, "to", "node " + std::string(f[2]) + " outside 1.." +
-                                                      std::to_string(node_count));
+        throw ParseError(name, line_no, "to",
+                         "node " + std::string(f[2]) + " outside 1.." + std::to_string(node_count));
       }
       if (w > graph::kMaxPathWeight) {
-        throw GraphReadError(name, line_no, "weight", "weight " + std::string(f[3]) + " too large");
+        throw ParseError(name, line_no, "weight", "weight " + std::string(f[3]) + " too large");
       }
       arcs.push_back({static_cast<std::uint32_t>(u - 1), static_cast<std::uint32_t>(v - 1),
                       static_cast<graph::Weight>(w)});
     } else {
-      throw GraphReadError(name, line_no, "kind",
-                           "expected a line starting with c, p or a, got '" + std::string(f[0]) +
-                               "'");
+      throw ParseError(name, line_no, "kind",
+                       "expected a line starting with c, p or a, got '" + std::string(f[0]) + "'");
     }
   }
-  if (in.bad()) throw GraphReadError(name, line_no, "", "read error");
-  if (!have_problem) throw GraphReadError(name, line_no, "p", "no 'p sp <nodes> <arcs>' line");
+  if (in.bad()) throw ParseError(name, line_no, "", "read error");
+  if (!have_problem) throw ParseError(name, line_no, "p", "no 'p sp <nodes> <arcs>' line");
   if (arcs.size() != declared_arcs) {
-    throw GraphReadError(name, line_no, "arcs",
-                         "problem line declares " + std::to_string(declared_arcs) +
-                             " arcs, file has " + std::to_string(arcs.size()));
+    throw ParseError(name, line_no, "arcs",
+                     "problem line declares " + std::to_string(declared_arcs) + " arcs, file has " +
+                         std::to_string(arcs.size()));
   }
   return graph::build_graph(static_cast<std::uint32_t>(node_count), std::move(arcs), unit);
 }
 
 graph::Graph read_dimacs_graph(const std::filesystem::path& gr_file, graph::WeightUnit unit) {
   std::ifstream in(gr_file);
-  if (!in) throw GraphReadError(gr_file.string(), 0, "", "cannot open file");
+  if (!in) throw ParseError(gr_file.string(), 0, "", "cannot open file");
   return read_dimacs_graph(in, gr_file.string(), unit);
 }
 
@@ -124,40 +123,41 @@ void read_dimacs_coordinates(std::istream& in, const std::string& name, graph::G
     if (nf == 0 || f[0] == "c") continue;
     if (f[0] == "p") {
       if (nf != 5 || f[1] != "aux" || f[2] != "sp" || f[3] != "co") {
-        throw GraphReadError(name, line_no, "p", "expected 'p aux sp co <nodes>'");
+        throw ParseError(name, line_no, "p", "expected 'p aux sp co <nodes>'");
       }
       const auto n = parse_number<std::uint64_t>(f[4], name, line_no, "nodes", "a node count");
       if (n != g.node_count()) {
-        throw GraphReadError(name, line_no, "nodes",
-                             "declares " + std::to_string(n) + " nodes, the graph has " +
-                                 std::to_string(g.node_count()));
+        throw ParseError(name, line_no, "nodes",
+                         "declares " + std::to_string(n) + " nodes, the graph has " +
+                             std::to_string(g.node_count()));
       }
       have_problem = true;
     } else if (f[0] == "v") {
-      if (!have_problem) throw GraphReadError(name, line_no, "v", "node before the 'p aux' line");
-      if (nf != 4) throw GraphReadError(name, line_no, "v", "expected 'v <id> <x> <y>'");
+      if (!have_problem) throw ParseError(name, line_no, "v", "node before the 'p aux' line");
+      if (nf != 4) throw ParseError(name, line_no, "v", "expected 'v <id> <x> <y>'");
       const auto id = parse_number<std::uint64_t>(f[1], name, line_no, "id", "a node id");
       const auto vx = parse_number<std::int64_t>(f[2], name, line_no, "x", "an integer");
       const auto vy = parse_number<std::int64_t>(f[3], name, line_no, "y", "an integer");
       if (id < 1 || id > g.node_count()) {
-        throw GraphReadError(name, line_no, "id", "node " + std::string(f[1]) + " outside 1.." +
-                                                      std::to_string(g.node_count()));
+        throw ParseError(name, line_no, "id",
+                         "node " + std::string(f[1]) + " outside 1.." +
+                             std::to_string(g.node_count()));
       }
-      if (seen[id - 1]) throw GraphReadError(name, line_no, "id", "node " + std::string(f[1]) + " repeated");
+      if (seen[id - 1])
+        throw ParseError(name, line_no, "id", "node " + std::string(f[1]) + " repeated");
       seen[id - 1] = true;
       ++seen_count;
       x[id - 1] = static_cast<double>(vx) / 1e6;
       y[id - 1] = static_cast<double>(vy) / 1e6;
     } else {
-      throw GraphReadError(name, line_no, "kind",
-                           "expected a line starting with c, p or v, got '" + std::string(f[0]) +
-                               "'");
+      throw ParseError(name, line_no, "kind",
+                       "expected a line starting with c, p or v, got '" + std::string(f[0]) + "'");
     }
   }
-  if (!have_problem) throw GraphReadError(name, line_no, "p", "no 'p aux sp co <nodes>' line");
+  if (!have_problem) throw ParseError(name, line_no, "p", "no 'p aux sp co <nodes>' line");
   if (seen_count != g.node_count()) {
-    throw GraphReadError(name, line_no, "v",
-                         std::to_string(g.node_count() - seen_count) + " nodes have no coordinates");
+    throw ParseError(name, line_no, "v",
+                     std::to_string(g.node_count() - seen_count) + " nodes have no coordinates");
   }
   g.x = std::move(x);
   g.y = std::move(y);
@@ -165,7 +165,7 @@ void read_dimacs_coordinates(std::istream& in, const std::string& name, graph::G
 
 void read_dimacs_coordinates(const std::filesystem::path& co_file, graph::Graph& g) {
   std::ifstream in(co_file);
-  if (!in) throw GraphReadError(co_file.string(), 0, "", "cannot open file");
+  if (!in) throw ParseError(co_file.string(), 0, "", "cannot open file");
   read_dimacs_coordinates(in, co_file.string(), g);
 }
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "io/graph_read_error.hpp"
+#include "io/parse_error.hpp"
 
 namespace caravan::io {
 
@@ -26,17 +26,18 @@ std::uint64_t parse_count(std::string_view s, const std::string& name, std::size
   std::uint64_t v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size()) {
-    throw GraphReadError(name, line, field, "expected a count, got '" + std::string(s) + "'");
+    throw ParseError(name, line, field, "expected a count, got '" + std::string(s) + "'");
   }
   return v;
 }
 
-double parse_real(std::string_view s, const std::string& name, std::size_t line, const char* field) {
+double parse_real(std::string_view s, const std::string& name, std::size_t line,
+                  const char* field) {
   double v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v) || v < 0) {
-    throw GraphReadError(name, line, field,
-                         "expected a non-negative number, got '" + std::string(s) + "'");
+    throw ParseError(name, line, field,
+                     "expected a non-negative number, got '" + std::string(s) + "'");
   }
   return v;
 }
@@ -62,11 +63,12 @@ graph::Graph read_tntp_graph(std::istream& in, const std::string& name, TntpGrap
     if (line.empty() || line.front() == '~') continue;
     if (in_metadata) {
       if (line.front() != '<') {
-        throw GraphReadError(name, line_no, "metadata", "expected '<KEY> value' or '<END OF METADATA>'");
+        throw ParseError(name, line_no, "metadata",
+                         "expected '<KEY> value' or '<END OF METADATA>'");
       }
       const std::size_t close = line.find('>');
       if (close == std::string_view::npos) {
-        throw GraphReadError(name, line_no, "metadata", "unterminated '<KEY>'");
+        throw ParseError(name, line_no, "metadata", "unterminated '<KEY>'");
       }
       const std::string_view key = line.substr(1, close - 1);
       const std::string_view value = line.substr(close + 1);
@@ -77,10 +79,10 @@ graph::Graph read_tntp_graph(std::istream& in, const std::string& name, TntpGrap
         links = parse_count(value, name, line_no, "NUMBER OF LINKS");
         have_links = true;
       } else if (key == "END OF METADATA") {
-        if (!have_nodes) throw GraphReadError(name, line_no, "NUMBER OF NODES", "missing");
-        if (!have_links) throw GraphReadError(name, line_no, "NUMBER OF LINKS", "missing");
+        if (!have_nodes) throw ParseError(name, line_no, "NUMBER OF NODES", "missing");
+        if (!have_links) throw ParseError(name, line_no, "NUMBER OF LINKS", "missing");
         if (nodes >= 0xFFFFFFFFULL) {
-          throw GraphReadError(name, line_no, "NUMBER OF NODES", "too many nodes");
+          throw ParseError(name, line_no, "NUMBER OF NODES", "too many nodes");
         }
         arcs.reserve(links);
         in_metadata = false;
@@ -99,31 +101,31 @@ graph::Graph read_tntp_graph(std::istream& in, const std::string& name, TntpGrap
       i = j;
     }
     if (nf <= weight_col) {
-      throw GraphReadError(name, line_no, kFields[nf], "missing (a link line has 10 columns)");
+      throw ParseError(name, line_no, kFields[nf], "missing (a link line has 10 columns)");
     }
     std::uint32_t ends[2] = {0, 0};
     for (int e = 0; e < 2; ++e) {
       std::uint64_t id = 0;
       const auto [end, ec] = std::from_chars(f[e].data(), f[e].data() + f[e].size(), id);
       if (ec != std::errc() || end != f[e].data() + f[e].size() || id < 1 || id > nodes) {
-        throw GraphReadError(name, line_no, kFields[e],
-                             "expected a node id in 1.." + std::to_string(nodes) + ", got '" +
-                                 std::string(f[e]) + "'");
+        throw ParseError(name, line_no, kFields[e],
+                         "expected a node id in 1.." + std::to_string(nodes) + ", got '" +
+                             std::string(f[e]) + "'");
       }
       ends[e] = static_cast<std::uint32_t>(id - 1);
     }
     const double w = parse_real(f[weight_col], name, line_no, kFields[weight_col]) * scale;
     if (w >= static_cast<double>(graph::kMaxPathWeight)) {
-      throw GraphReadError(name, line_no, kFields[weight_col], "value too large");
+      throw ParseError(name, line_no, kFields[weight_col], "value too large");
     }
     arcs.push_back({ends[0], ends[1], static_cast<graph::Weight>(std::llround(w))});
   }
-  if (in.bad()) throw GraphReadError(name, line_no, "", "read error");
-  if (in_metadata) throw GraphReadError(name, line_no, "END OF METADATA", "missing");
+  if (in.bad()) throw ParseError(name, line_no, "", "read error");
+  if (in_metadata) throw ParseError(name, line_no, "END OF METADATA", "missing");
   if (arcs.size() != links) {
-    throw GraphReadError(name, line_no, "NUMBER OF LINKS",
-                         "metadata declares " + std::to_string(links) + " links, file has " +
-                             std::to_string(arcs.size()));
+    throw ParseError(name, line_no, "NUMBER OF LINKS",
+                     "metadata declares " + std::to_string(links) + " links, file has " +
+                         std::to_string(arcs.size()));
   }
   return graph::build_graph(static_cast<std::uint32_t>(nodes), std::move(arcs),
                             weight == TntpGraphWeight::free_flow_time
@@ -133,7 +135,7 @@ graph::Graph read_tntp_graph(std::istream& in, const std::string& name, TntpGrap
 
 graph::Graph read_tntp_graph(const std::filesystem::path& net_file, TntpGraphWeight weight) {
   std::ifstream in(net_file);
-  if (!in) throw GraphReadError(net_file.string(), 0, "", "cannot open file");
+  if (!in) throw ParseError(net_file.string(), 0, "", "cannot open file");
   return read_tntp_graph(in, net_file.string(), weight);
 }
 

@@ -12,7 +12,7 @@ namespace caravan::io {
 /// Which TNTP column becomes the arc weight.
 enum class TntpGraphWeight {
   free_flow_time, ///< column 5 (minutes in every shipped network) -> milliseconds
-  length,         ///< column 4 (the network's own length unit) -> thousandths of it, unit unspecified
+  length, ///< column 4 (the network's own length unit) -> thousandths of it, unit unspecified
 };
 
 /// Reads `<NUMBER OF NODES>` and `<NUMBER OF LINKS>` from the metadata, then one link per line
@@ -20,10 +20,12 @@ enum class TntpGraphWeight {
 /// trailing `;` optional, `~` lines are comments). Node ids become 0-based. Every link becomes an
 /// arc (duplicate links are kept; shortest paths use the cheapest). `<FIRST THRU NODE>` is ignored:
 /// as a road graph every node may be passed through. For assignment use the full TNTP reader.
-/// Throws GraphReadError naming file:line:field.
-[[nodiscard]] graph::Graph read_tntp_graph(const std::filesystem::path& net_file,
-                                           TntpGraphWeight weight = TntpGraphWeight::free_flow_time);
-[[nodiscard]] graph::Graph read_tntp_graph(std::istream& in, const std::string& name,
-                                           TntpGraphWeight weight = TntpGraphWeight::free_flow_time);
+/// Throws ParseError naming file:line:field.
+[[nodiscard]] graph::Graph
+read_tntp_graph(const std::filesystem::path& net_file,
+                TntpGraphWeight weight = TntpGraphWeight::free_flow_time);
+[[nodiscard]] graph::Graph
+read_tntp_graph(std::istream& in, const std::string& name,
+                TntpGraphWeight weight = TntpGraphWeight::free_flow_time);
 
 } // namespace caravan::io

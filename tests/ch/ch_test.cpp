@@ -1,4 +1,5 @@
-// Contraction hierarchy tests: distances equal Dijkstra's on random pairs, paths valid, many-to-many equals single queries.
+// Contraction hierarchy tests: distances equal Dijkstra's on random pairs, paths valid,
+// many-to-many equals single queries.
 #include <algorithm>
 #include <filesystem>
 #include <random>
@@ -41,7 +42,8 @@ constexpr int kPairs = CARAVAN_SANITIZER_BUILD ? 1000 : 10000;
     }
     sum += w;
   }
-  if (sum != dist) return ::testing::AssertionFailure() << "path weighs " << sum << ", not " << dist;
+  if (sum != dist)
+    return ::testing::AssertionFailure() << "path weighs " << sum << ", not " << dist;
   return ::testing::AssertionSuccess();
 }
 
@@ -81,13 +83,15 @@ Graph random_graph(std::uint32_t n, std::uint32_t extra_arcs, std::uint64_t seed
   std::uniform_int_distribution<Weight> weight(0, 50);
   std::vector<Arc> arcs;
   for (std::uint32_t v = 0; v < n; ++v) arcs.push_back({v, (v + 1) % n, weight(rng) + 1});
-  for (std::uint32_t i = 0; i < extra_arcs; ++i) arcs.push_back({node(rng), node(rng), weight(rng)});
+  for (std::uint32_t i = 0; i < extra_arcs; ++i)
+    arcs.push_back({node(rng), node(rng), weight(rng)});
   return build_graph(n, std::move(arcs));
 }
 
 TEST(ContractionHierarchy, HandMadeDiamondAndShortcutUnpacking) {
   // 0 -> 1 -> 2 -> 3 is cheaper than 0 -> 3; 4 is unreachable from the rest.
-  const Graph g = build_graph(5, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {0, 3, 5}, {3, 0, 2}, {4, 0, 1}});
+  const Graph g =
+      build_graph(5, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {0, 3, 5}, {3, 0, 2}, {4, 0, 1}});
   const ContractionHierarchy ch = build_contraction_hierarchy(g);
   ChQuery q(ch);
   EXPECT_EQ(q.distance(NodeId(0), NodeId(3)), 3U);
@@ -182,12 +186,13 @@ TEST(ManyToMany, EqualsSingleQueries) {
 
 TEST(ManyToMany, RandomGraphWithUnreachablePairs) {
   // Two disjoint cycles: half the table is unreachable.
-  const Graph g = build_graph(6, {{0, 1, 3}, {1, 2, 3}, {2, 0, 3}, {3, 4, 1}, {4, 5, 1}, {5, 3, 1}});
+  const Graph g =
+      build_graph(6, {{0, 1, 3}, {1, 2, 3}, {2, 0, 3}, {3, 4, 1}, {4, 5, 1}, {5, 3, 1}});
   const ContractionHierarchy ch = build_contraction_hierarchy(g);
   const std::vector<NodeId> nodes{NodeId(0), NodeId(2), NodeId(4)};
   const DistanceTable t = many_to_many(ch, nodes, nodes);
-  EXPECT_EQ(t.weights, (std::vector<Weight>{0, 6, kInfWeight, 3, 0, kInfWeight, kInfWeight,
-                                            kInfWeight, 0}));
+  EXPECT_EQ(t.weights,
+            (std::vector<Weight>{0, 6, kInfWeight, 3, 0, kInfWeight, kInfWeight, kInfWeight, 0}));
 }
 
 class SharedRoadGraph : public ::testing::TestWithParam<const char*> {};

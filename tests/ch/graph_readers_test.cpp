@@ -1,18 +1,19 @@
-// Tests of the DIMACS and TNTP road-graph readers: parsed values, error messages, shared data files.
+// Tests of the DIMACS and TNTP road-graph readers: parsed values, error messages, shared data
+// files.
 #include <filesystem>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "io/dimacs.hpp"
-#include "io/graph_read_error.hpp"
+#include "io/parse_error.hpp"
 #include "io/tntp_graph.hpp"
 
 namespace {
 
 using caravan::NodeId;
 using caravan::graph::Graph;
-using caravan::io::GraphReadError;
+using caravan::io::ParseError;
 
 const std::filesystem::path kShared = CARAVAN_SHARED_DATA_DIR;
 
@@ -27,11 +28,11 @@ Graph tntp(const std::string& text,
   return caravan::io::read_tntp_graph(in, "t_net.tntp", w);
 }
 
-/// The message of the GraphReadError that `f` throws, or "" if it throws none.
+/// The message of the ParseError that `f` throws, or "" if it throws none.
 template <class F> std::string error_of(F f) {
   try {
     f();
-  } catch (const GraphReadError& e) {
+  } catch (const ParseError& e) {
     return e.what();
   }
   return "";
@@ -76,7 +77,7 @@ TEST(DimacsReader, ErrorsNameFileLineAndField) {
   EXPECT_EQ(error_of([] { (void)dimacs("p sp 2 1\na 1 2 99999999999\n"); }),
             "t.gr:2: field 'weight': weight 99999999999 too large");
   EXPECT_EQ(error_of([] { (void)caravan::io::read_dimacs_graph("/nonexistent/x.gr"); }),
-            "/nonexistent/x.gr:0: cannot open file");
+            "/nonexistent/x.gr: cannot open file");
 }
 
 TEST(DimacsReader, ReadsCoordinates) {

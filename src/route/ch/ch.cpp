@@ -1,4 +1,5 @@
-// Contraction hierarchy construction: node ordering with lazy and neighbour updates, bounded witness search.
+// Contraction hierarchy construction: node ordering with lazy and neighbour updates, bounded
+// witness search.
 #include "route/ch/ch.hpp"
 
 #include <algorithm>
@@ -148,7 +149,8 @@ Simulation find_shortcuts(const DynGraph& g, std::uint32_t v, WitnessSearch& ws,
   for (const DynArc& i : ins) {
     const std::uint32_t u = i.other;
     const std::uint64_t limit64 = static_cast<std::uint64_t>(i.weight) + max_out;
-    const Weight limit = static_cast<Weight>(std::min<std::uint64_t>(limit64, graph::kMaxPathWeight));
+    const Weight limit =
+        static_cast<Weight>(std::min<std::uint64_t>(limit64, graph::kMaxPathWeight));
     ws.run(g, u, v, limit, settle_limit, target_count);
     for (const DynArc& o : outs) {
       if (o.other == u) continue;
@@ -164,8 +166,8 @@ Simulation find_shortcuts(const DynGraph& g, std::uint32_t v, WitnessSearch& ws,
 }
 
 ChArcs to_rank_space(const std::vector<std::vector<DynArc>>& lists,
-                     const std::vector<std::uint32_t>& order, const std::vector<std::uint32_t>& rank,
-                     std::uint64_t& shortcuts) {
+                     const std::vector<std::uint32_t>& order,
+                     const std::vector<std::uint32_t>& rank, std::uint64_t& shortcuts) {
   ChArcs arcs;
   const auto n = static_cast<std::uint32_t>(order.size());
   arcs.first_out.assign(static_cast<std::size_t>(n) + 1, 0);
@@ -323,7 +325,8 @@ ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
       for (std::uint32_t x : neighbours) keys[x] = key_of(x, main_search);
     }
     for (std::uint32_t x : neighbours) queue.update_key(x, keys[x]);
-    if (order.size() % step == 0) report("contraction", static_cast<std::uint32_t>(order.size()), shortcut_count);
+    if (order.size() % step == 0)
+      report("contraction", static_cast<std::uint32_t>(order.size()), shortcut_count);
   }
   report("contraction", n, shortcut_count);
 

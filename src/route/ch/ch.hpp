@@ -71,7 +71,9 @@ class ContractionHierarchy {
 public:
   ContractionHierarchy() = default;
 
-  [[nodiscard]] std::uint32_t node_count() const { return static_cast<std::uint32_t>(rank_.size()); }
+  [[nodiscard]] std::uint32_t node_count() const {
+    return static_cast<std::uint32_t>(rank_.size());
+  }
   /// Position of a node in the contraction order (0 = contracted first).
   [[nodiscard]] std::uint32_t rank(NodeId v) const { return rank_[v.index()]; }
   [[nodiscard]] NodeId node_at_rank(std::uint32_t r) const { return NodeId(order_[r]); }

@@ -1,4 +1,5 @@
-// Bidirectional upward Dijkstra on the hierarchy with stall-on-demand, and recursive shortcut unpacking.
+// Bidirectional upward Dijkstra on the hierarchy with stall-on-demand, and recursive shortcut
+// unpacking.
 #include "route/ch/ch_query.hpp"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
-// Reusable per-thread query on a contraction hierarchy: bidirectional search with stall-on-demand, path unpacking.
+// Reusable per-thread query on a contraction hierarchy: bidirectional search with stall-on-demand,
+// path unpacking.
 #pragma once
 
 #include <vector>
