@@ -252,8 +252,16 @@ OsmImportResult import_osm(const std::filesystem::path& pbf, const OsmImportOpti
     }
   }
 
+  // Rail and road are separate networks: an OSM node shared by both (a level crossing) becomes
+  // two network nodes, so that no mode change happens where no terminal is. Pieces refer to
+  // keys 2 * (OSM node index) + (1 for rail).
+  for (Piece& p : pieces) {
+    const std::uint32_t family = is_rail(ways[p.way].mode) ? 1 : 0;
+    p.from = 2 * p.from + family;
+    p.to = 2 * p.to + family;
+  }
   // Largest weak component of road + ferry, and of rail, over the network nodes.
-  std::vector<std::uint32_t> dense(ids.size(), 0xFFFFFFFFU);
+  std::vector<std::uint32_t> dense(2 * ids.size(), 0xFFFFFFFFU);
   std::uint32_t n = 0;
   for (const Piece& p : pieces) {
     for (std::uint32_t v : {p.from, p.to}) {
@@ -289,16 +297,17 @@ OsmImportResult import_osm(const std::filesystem::path& pbf, const OsmImportOpti
   // Build the network.
   NetworkBuilder builder;
   std::vector<NodeId> node_of(n);
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (dense[i] == 0xFFFFFFFFU || used[dense[i]] == 0) continue;
+  for (std::size_t key = 0; key < dense.size(); ++key) {
+    if (dense[key] == 0xFFFFFFFFU || used[dense[key]] == 0) continue;
+    const std::size_t i = key / 2;
     Node node;
-    node.id = "osm" + std::to_string(ids[i]);
+    node.id = (key % 2 == 1 ? "osm_rail" : "osm") + std::to_string(ids[i]);
     node.name = node.id;
     node.country = options.country;
     node.pos = pos[i];
     node.kind = NodeKind::junction;
     node.source = "OpenStreetMap node " + std::to_string(ids[i]);
-    node_of[dense[i]] = builder.add_node(std::move(node));
+    node_of[dense[key]] = builder.add_node(std::move(node));
   }
   stats.nodes_dropped_by_component = n - builder.node_count();
   std::unordered_map<std::int64_t, std::uint32_t> piece_no;
@@ -339,6 +348,27 @@ OsmImportResult import_osm(const std::filesystem::path& pbf, const OsmImportOpti
     }
     link.source = "OpenStreetMap way " + std::to_string(w.osm_id) + w.note;
     builder.add_link(std::move(link));
+  }
+  // Where road and ferry links meet, allow the change of mode (both directions).
+  std::vector<std::uint8_t> modes_at(n, 0);
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (keep_piece[i] == 0 || is_rail(ways[pieces[i].way].mode)) continue;
+    const std::uint8_t bit = ways[pieces[i].way].mode == Mode::ferry ? 2 : 1;
+    modes_at[dense[pieces[i].from]] |= bit;
+    modes_at[dense[pieces[i].to]] |= bit;
+  }
+  for (std::uint32_t v = 0; v < n; ++v) {
+    if (modes_at[v] != 3) continue;
+    for (const auto& [from, to] : {std::pair{Mode::road, Mode::ferry}, {Mode::ferry, Mode::road}}) {
+      Transfer t;
+      t.node = node_of[v];
+      t.from_mode = from;
+      t.to_mode = to;
+      t.duration = HoursRange::exactly(Hours(options.ferry_transfer_h));
+      t.cost_per_teu = Usd(0.0);
+      t.source = "caravan import-osm default (boarding a ferry)";
+      builder.add_transfer(std::move(t));
+    }
   }
   report("network", pieces.size(), pieces.size());
   result.network = std::move(builder).build();

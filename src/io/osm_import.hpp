@@ -33,6 +33,8 @@ struct OsmImportOptions {
   double rail_speed_cap_kmh = 100.0;
   double rail_default_speed_kmh = 60.0;
   double ferry_speed_kmh = 20.0;
+  /// Time to change between road and ferry where their links meet (a transfer is written there).
+  double ferry_transfer_h = 1.0;
   /// Gauge assumed for railway=rail ways without a gauge tag (1435 or 1520).
   int default_gauge_mm = 1435;
   double road_usd_per_teu_km = 0.95;
@@ -70,10 +72,12 @@ struct OsmImportResult {
 ///  - ferries: route=ferry ways (duration tag `HH:MM` used when present).
 /// Network nodes are the ends of ways and the OSM nodes shared by two or more selected ways; a
 /// link is the piece of a way between two consecutive network nodes, its length the sum of the
-/// great-circle distances along the way's geometry. The largest weakly connected component of the
-/// road + ferry network and the largest of the rail network are kept (road and rail meet only at
-/// shared OSM nodes such as level crossings). Throws std::runtime_error when the file cannot be
-/// read.
+/// great-circle distances along the way's geometry. Rail is a network of its own: an OSM node
+/// shared by rail and road (a level crossing) becomes two nodes (`osm<id>` and `osm_rail<id>`), so
+/// that no mode change happens there. Where road and ferry meet, transfers in both directions
+/// (`ferry_transfer_h`, no charge) are added. The largest weakly connected component of the
+/// road + ferry network and the largest of the rail network are kept. Throws
+/// std::runtime_error when the file cannot be read.
 [[nodiscard]] OsmImportResult import_osm(const std::filesystem::path& pbf,
                                          const OsmImportOptions& options = {});
 
