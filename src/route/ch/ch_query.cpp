@@ -69,21 +69,34 @@ void ChQuery::settle_next(Side& self, const ChArcs& arcs, const ChArcs& opposite
                           const Side& other) {
   const auto [v, d] = self.queue.pop();
   ++settled_;
+  Weight* const dist = self.dist.data();
   if (other.dist[v] != kInfWeight && d + other.dist[v] < best_) {
     best_ = d + other.dist[v];
     meet_ = v;
   }
   // Stall on demand: a higher node reaching v by a shorter path means v's label is not the
   // shortest upward distance, so no shortest up-down path continues upward from v.
-  for (std::uint32_t a = opposite.first_out[v], end = opposite.first_out[v + 1]; a < end; ++a) {
-    const Weight dx = self.dist[opposite.head[a]];
-    if (dx != kInfWeight && dx + opposite.weight[a] < d) return;
+  {
+    const std::uint32_t* head = opposite.head.data();
+    const Weight* weight = opposite.weight.data();
+    for (std::uint32_t a = opposite.first_out[v], end = opposite.first_out[v + 1]; a < end; ++a) {
+      const Weight dx = dist[head[a]];
+      if (dx != kInfWeight && dx + weight[a] < d) return;
+    }
   }
+  const std::uint32_t* head = arcs.head.data();
+  const Weight* weight = arcs.weight.data();
   for (std::uint32_t a = arcs.first_out[v], end = arcs.first_out[v + 1]; a < end; ++a) {
-    const std::uint32_t w = arcs.head[a];
-    const Weight nd = d + arcs.weight[a];
-    if (nd < self.dist[w]) {
-      reach(self, w, nd);
+    const std::uint32_t w = head[a];
+    const Weight nd = d + weight[a];
+    if (nd < dist[w]) {
+      if (dist[w] == kInfWeight) {
+        self.touched.push_back(w);
+        self.queue.push(w, nd);
+      } else {
+        self.queue.decrease_key(w, nd);
+      }
+      dist[w] = nd;
       self.parent_arc[w] = a;
       self.parent[w] = v;
     }
