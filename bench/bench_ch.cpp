@@ -78,6 +78,7 @@ struct Options {
   int matrix = 1000;
   int threads = 0;
   ChBuildOptions build; ///< tuning knobs: --edge-difference-weight and friends
+  bool compare_sequential = false;
 };
 
 void bench_graph(const std::string& name, const Graph& g, double load_s, const Options& o) {
@@ -99,6 +100,18 @@ void bench_graph(const std::string& name, const Graph& g, double load_s, const O
   const double build_s = seconds_since(t0);
   const double build_cpu_s = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
   const double peak_mb = peak_rss_mb();
+  if (o.compare_sequential) {
+    // The same build on one thread, right after, for the parallel speedup in this run.
+    ChBuildOptions sequential = o.build;
+    sequential.parallel = false;
+    const auto t1 = Clock::now();
+    const ContractionHierarchy other = build_contraction_hierarchy(g, sequential);
+    const double seq_s = seconds_since(t1);
+    std::fprintf(stderr, "  build wall time: parallel %.2f s, sequential %.2f s, ratio %.2f\n",
+                 build_s, seq_s, seq_s / build_s);
+    std::printf("<!-- %s: build wall time parallel %.2f s, sequential %.2f s, ratio %.2f -->\n",
+                name.c_str(), build_s, seq_s, seq_s / build_s);
+  }
 
   std::mt19937_64 rng(12345);
   std::uniform_int_distribution<std::uint32_t> node(0, g.node_count() - 1);
@@ -200,6 +213,8 @@ int main(int argc, char** argv) {
       o.build.lazy_updates = false;
     } else if (a == "--parallel-update-threshold") {
       o.build.parallel_update_threshold = static_cast<std::uint32_t>(std::stoul(next()));
+    } else if (a == "--compare-sequential") {
+      o.compare_sequential = true;
     } else if (a == "--sequential-build") {
       o.build.parallel = false;
     } else if (a == "--level-weight") {
@@ -215,7 +230,7 @@ int main(int argc, char** argv) {
                    "[--edge-difference-weight K] [--hop-quotient-weight K] "
                    "[--contracted-neighbours-weight K] [--level-weight K] "
                    "[--witness-settle-limit N] [--estimate-settle-limit N] [--no-lazy-updates] "
-                   "[--parallel-update-threshold N] [--sequential-build]\n",
+                   "[--parallel-update-threshold N] [--sequential-build] [--compare-sequential]\n",
                    argv[0]);
       return 2;
     }
