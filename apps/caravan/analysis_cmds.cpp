@@ -22,18 +22,21 @@ int no_result(const LoadedNetwork& ln, const RouteRequest& req, const char* what
 }
 
 std::string title(const LoadedNetwork& ln, const RouteRequest& req, const std::string& what) {
-  return fmt::format("{} -> {}: {} ({} TEU, {} t of cargo each)", ln.net.node(req.from).name, ln.net.node(req.to).name,
-                     what, req.shipment.teu.value(), req.shipment.tonnes_per_teu.value());
+  return fmt::format("{} -> {}: {} ({} TEU, {} t of cargo each)", ln.net.node(req.from).name,
+                     ln.net.node(req.to).name, what, req.shipment.teu.value(),
+                     req.shipment.tonnes_per_teu.value());
 }
 } // namespace
 
 void add_pareto_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<RequestOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "pareto", "Every non-dominated route over (time, cost, CO2): no other route is better on all three");
+      "pareto",
+      "Every non-dominated route over (time, cost, CO2): no other route is better on all three");
   add_endpoint_options(cmd, *o);
   add_request_options(cmd, *o, {"table", "json"});
-  cmd->footer("Example:\n  caravan pareto --from Lianyungang --to Duisburg\n(--by is ignored: all three criteria count)");
+  cmd->footer("Example:\n  caravan pareto --from Lianyungang --to Duisburg\n(--by is ignored: all "
+              "three criteria count)");
   cmd->callback([o, &exit_code] {
     exit_code = guarded([&] {
       const LoadedNetwork ln = load_network(o->network);
@@ -41,14 +44,17 @@ void add_pareto_command(CLI::App& app, int& exit_code) {
       ParetoRouter pr(ln.net);
       const ParetoFront front = pr.run(req);
       if (front.routes.empty()) return no_result(ln, req, "route");
-      if (front.truncated) fmt::print(stderr, "warning: label limit reached; the front may be incomplete\n");
+      if (front.truncated)
+        fmt::print(stderr, "warning: label limit reached; the front may be incomplete\n");
       if (o->format == "json") {
         auto j = io::routes_to_json(ln.net, front.routes, "pareto");
         j["truncated"] = front.truncated;
         emit(o->out, j.dump(2) + "\n");
       } else {
-        emit(o->out, io::routes_to_table(ln.net, front.routes,
-                                         title(ln, req, fmt::format("{} non-dominated routes", front.routes.size()))));
+        emit(o->out,
+             io::routes_to_table(
+                 ln.net, front.routes,
+                 title(ln, req, fmt::format("{} non-dominated routes", front.routes.size()))));
       }
       return static_cast<int>(kOk);
     });
@@ -58,14 +64,19 @@ void add_pareto_command(CLI::App& app, int& exit_code) {
 void add_alternatives_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<RequestOptions>();
   auto alt = std::make_shared<AlternativesOptions>();
-  CLI::App* cmd = app.add_subcommand("alternatives", "Up to k meaningfully different routes, best first");
+  CLI::App* cmd =
+      app.add_subcommand("alternatives", "Up to k meaningfully different routes, best first");
   add_endpoint_options(cmd, *o);
   add_request_options(cmd, *o, {"table", "json"});
-  cmd->add_option("-k", alt->k, "routes wanted, the best included")->check(CLI::Range(1, 10))->capture_default_str();
-  cmd->add_option("--max-overlap", alt->max_overlap, "share of its km an alternative may have in common with a better one")
+  cmd->add_option("-k", alt->k, "routes wanted, the best included")
+      ->check(CLI::Range(1, 10))
+      ->capture_default_str();
+  cmd->add_option("--max-overlap", alt->max_overlap,
+                  "share of its km an alternative may have in common with a better one")
       ->check(CLI::Range(0.05, 0.95))
       ->capture_default_str();
-  cmd->add_option("--max-stretch", alt->max_stretch, "largest objective value, as a multiple of the best route's")
+  cmd->add_option("--max-stretch", alt->max_stretch,
+                  "largest objective value, as a multiple of the best route's")
       ->check(CLI::Range(1.0, 10.0))
       ->capture_default_str();
   cmd->footer("Example:\n  caravan alternatives --from Khorgos --to Poti -k 3 --by cost");
@@ -76,8 +87,13 @@ void add_alternatives_command(CLI::App& app, int& exit_code) {
       Router router(ln.net);
       const auto routes = find_alternatives(router, req, *alt);
       if (routes.empty()) return no_result(ln, req, "route");
-      if (o->format == "json") emit(o->out, io::routes_to_json(ln.net, routes, "alternatives").dump(2) + "\n");
-      else emit(o->out, io::routes_to_table(ln.net, routes, title(ln, req, fmt::format("{} alternatives by {}", routes.size(), o->by))));
+      if (o->format == "json")
+        emit(o->out, io::routes_to_json(ln.net, routes, "alternatives").dump(2) + "\n");
+      else
+        emit(o->out,
+             io::routes_to_table(
+                 ln.net, routes,
+                 title(ln, req, fmt::format("{} alternatives by {}", routes.size(), o->by))));
       return static_cast<int>(kOk);
     });
   });
@@ -86,23 +102,30 @@ void add_alternatives_command(CLI::App& app, int& exit_code) {
 void add_compare_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<RequestOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "compare", "The best route through each corridor that connects two places, side by side and ranked");
+      "compare",
+      "The best route through each corridor that connects two places, side by side and ranked");
   add_endpoint_options(cmd, *o);
   add_request_options(cmd, *o, {"table", "json", "csv"});
-  cmd->footer("A route goes through a corridor when it uses at least one link that belongs to that corridor\n"
-              "alone, and no link that belongs to another corridor alone.\n"
-              "Example:\n  caravan compare --from Lianyungang --to Duisburg --by cost --format csv");
+  cmd->footer(
+      "A route goes through a corridor when it uses at least one link that belongs to that "
+      "corridor\n"
+      "alone, and no link that belongs to another corridor alone.\n"
+      "Example:\n  caravan compare --from Lianyungang --to Duisburg --by cost --format csv");
   cmd->callback([o, &exit_code] {
     exit_code = guarded([&] {
       const LoadedNetwork ln = load_network(o->network);
-      if (ln.net.corridors().empty()) throw UsageError("--network: this network defines no corridors (corridors.csv)");
+      if (ln.net.corridors().empty())
+        throw UsageError("--network: this network defines no corridors (corridors.csv)");
       const RouteRequest req = make_point_request(ln, *o);
       Router router(ln.net);
       const CorridorComparison cmp = compare_corridors(router, req);
       if (!cmp.best) return no_result(ln, req, "route");
-      if (o->format == "json") emit(o->out, io::comparison_to_json(ln.net, cmp, req.costing.objective).dump(2) + "\n");
-      else if (o->format == "csv") emit(o->out, io::comparison_to_csv(ln.net, cmp));
-      else emit(o->out, io::comparison_to_table(ln.net, cmp, req.costing.objective));
+      if (o->format == "json")
+        emit(o->out, io::comparison_to_json(ln.net, cmp, req.costing.objective).dump(2) + "\n");
+      else if (o->format == "csv")
+        emit(o->out, io::comparison_to_csv(ln.net, cmp));
+      else
+        emit(o->out, io::comparison_to_table(ln.net, cmp, req.costing.objective));
       return static_cast<int>(kOk);
     });
   });

@@ -13,7 +13,8 @@
 
 namespace caravan::app {
 
-std::vector<NodeId> resolve_node_set(const LoadedNetwork& ln, const std::string& option, const std::string& spec) {
+std::vector<NodeId> resolve_node_set(const LoadedNetwork& ln, const std::string& option,
+                                     const std::string& spec) {
   std::vector<NodeId> out;
   auto add = [&](NodeId n) {
     if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
@@ -33,11 +34,13 @@ std::vector<NodeId> resolve_node_set(const LoadedNetwork& ln, const std::string&
       const bool centres = item[0] == 'c' && item[1] == 'e';
       const CountryId cc = resolve_country(ln.net, option, item.substr(8));
       for (std::uint32_t i = 0; i < ln.net.node_count(); ++i)
-        if (ln.net.country_of(NodeId(i)) == cc && (!centres || ln.net.node(NodeId(i)).kind == NodeKind::city))
+        if (ln.net.country_of(NodeId(i)) == cc &&
+            (!centres || ln.net.node(NodeId(i)).kind == NodeKind::city))
           add(NodeId(i));
     } else if (item.rfind("kind:", 0) == 0) {
       const auto kind = parse_node_kind(item.substr(5));
-      if (!kind) throw UsageError(fmt::format("{}: unknown node kind '{}'", option, item.substr(5)));
+      if (!kind)
+        throw UsageError(fmt::format("{}: unknown node kind '{}'", option, item.substr(5)));
       for (std::uint32_t i = 0; i < ln.net.node_count(); ++i)
         if (ln.net.node(NodeId(i)).kind == *kind) add(NodeId(i));
     } else {
@@ -52,16 +55,19 @@ void add_matrix_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<RequestOptions>();
   auto threads = std::make_shared<unsigned>(0);
   auto max_cells = std::make_shared<std::size_t>(4'000'000);
-  CLI::App* cmd = app.add_subcommand("matrix", "Many-to-many table of the best routes between two sets of places");
+  CLI::App* cmd = app.add_subcommand(
+      "matrix", "Many-to-many table of the best routes between two sets of places");
   cmd->add_option("--from", o->from, "origins: a set (see below)")->required();
   cmd->add_option("--to", o->to, "destinations: a set (see below)")->required();
   add_request_options(cmd, *o, {"table", "csv", "json"});
   cmd->add_option("--threads", *threads, "worker threads (0 = all cores)")->capture_default_str();
   cmd->add_option("--max-cells", *max_cells, "refuse larger tables")->capture_default_str();
-  cmd->footer("A set is a comma-separated list of: place names, `country:KZ` (every node in Kazakhstan),\n"
-              "`centres:KZ` (nodes of kind city in Kazakhstan: its regional centres), `kind:seaport`, `all`.\n"
-              "Examples:\n  caravan matrix --from centres:KZ --to centres:KZ --format csv -o kz.csv\n"
-              "  caravan matrix --from Lianyungang,Xian --to Duisburg,Poti,Tashkent --by cost");
+  cmd->footer(
+      "A set is a comma-separated list of: place names, `country:KZ` (every node in Kazakhstan),\n"
+      "`centres:KZ` (nodes of kind city in Kazakhstan: its regional centres), `kind:seaport`, "
+      "`all`.\n"
+      "Examples:\n  caravan matrix --from centres:KZ --to centres:KZ --format csv -o kz.csv\n"
+      "  caravan matrix --from Lianyungang,Xian --to Duisburg,Poti,Tashkent --by cost");
   cmd->callback([o, threads, max_cells, &exit_code] {
     exit_code = guarded([&] {
       const LoadedNetwork ln = load_network(o->network);
@@ -69,17 +75,22 @@ void add_matrix_command(CLI::App& app, int& exit_code) {
       const auto origins = resolve_node_set(ln, "--from", o->from);
       const auto dests = resolve_node_set(ln, "--to", o->to);
       if (origins.size() * dests.size() > *max_cells)
-        throw UsageError(fmt::format("--from/--to: {} x {} cells exceed --max-cells {}", origins.size(), dests.size(), *max_cells));
+        throw UsageError(fmt::format("--from/--to: {} x {} cells exceed --max-cells {}",
+                                     origins.size(), dests.size(), *max_cells));
       const bool tty = ::isatty(STDERR_FILENO) != 0;
-      const Matrix m = compute_matrix(ln.net, origins, dests, req.costing, req.shipment, *threads,
-                                      [tty](std::size_t done, std::size_t total) {
-                                        if (tty && (done % 16 == 0 || done == total))
-                                          fmt::print(stderr, "\rmatrix: {}/{} origins", done, total);
-                                        if (tty && done == total) fmt::print(stderr, "\n");
-                                      });
-      if (o->format == "csv") emit(o->out, io::matrix_to_csv(ln.net, m));
-      else if (o->format == "json") emit(o->out, io::matrix_to_json(ln.net, m).dump(2) + "\n");
-      else emit(o->out, io::matrix_to_table(ln.net, m));
+      const Matrix m =
+          compute_matrix(ln.net, origins, dests, req.costing, req.shipment, *threads,
+                         [tty](std::size_t done, std::size_t total) {
+                           if (tty && (done % 16 == 0 || done == total))
+                             fmt::print(stderr, "\rmatrix: {}/{} origins", done, total);
+                           if (tty && done == total) fmt::print(stderr, "\n");
+                         });
+      if (o->format == "csv")
+        emit(o->out, io::matrix_to_csv(ln.net, m));
+      else if (o->format == "json")
+        emit(o->out, io::matrix_to_json(ln.net, m).dump(2) + "\n");
+      else
+        emit(o->out, io::matrix_to_table(ln.net, m));
       return static_cast<int>(kOk);
     });
   });

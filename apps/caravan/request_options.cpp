@@ -3,31 +3,38 @@
 
 namespace caravan::app {
 
-void add_request_options(CLI::App* cmd, RequestOptions& o, const std::vector<std::string>& formats) {
+void add_request_options(CLI::App* cmd, RequestOptions& o,
+                         const std::vector<std::string>& formats) {
   cmd->add_option("--network,-n", o.network, kNetworkHelp)->capture_default_str();
   cmd->add_option("--by", o.by, "what to minimise")
       ->check(CLI::IsMember({"time", "cost", "co2", "distance"}))
       ->capture_default_str();
-  cmd->add_option("--avoid-country", o.avoid_countries, "never enter this country (ISO alpha-2, repeatable)");
+  cmd->add_option("--avoid-country", o.avoid_countries,
+                  "never enter this country (ISO alpha-2, repeatable)");
   cmd->add_option("--avoid-mode", o.avoid_modes, "never use this mode (repeatable)")
       ->check(CLI::IsMember({"rail_1520", "rail_1435", "road", "ferry", "sea"}));
   cmd->add_option("--avoid-node", o.avoid_nodes, "never pass this place (repeatable)");
   cmd->add_option("--max-transfers", o.max_transfers, "at most this many mode or gauge changes")
       ->check(CLI::Range(0, 50));
-  cmd->add_option("--year", o.year, "also use projects open by this year (default: existing links only)")
+  cmd->add_option("--year", o.year,
+                  "also use projects open by this year (default: existing links only)")
       ->check(CLI::Range(1800, 2200));
   cmd->add_option("--teu", o.teu, "shipment size in loaded TEU (costs scale with it)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_option("--tonnes-per-teu", o.tonnes_per_teu, "cargo per TEU in tonnes (emissions scale with it)")
+  cmd->add_option("--tonnes-per-teu", o.tonnes_per_teu,
+                  "cargo per TEU in tonnes (emissions scale with it)")
       ->check(CLI::Range(0.1, 30.0))
       ->capture_default_str();
-  cmd->add_option("--format,-f", o.format, "output format")->check(CLI::IsMember(formats))->capture_default_str();
+  cmd->add_option("--format,-f", o.format, "output format")
+      ->check(CLI::IsMember(formats))
+      ->capture_default_str();
   cmd->add_option("--out,-o", o.out, "write to this file (atomically) instead of stdout");
 }
 
 void add_endpoint_options(CLI::App* cmd, RequestOptions& o) {
-  cmd->add_option("--from", o.from, "origin: node name, alias or id (case- and accent-insensitive)")->required();
+  cmd->add_option("--from", o.from, "origin: node name, alias or id (case- and accent-insensitive)")
+      ->required();
   cmd->add_option("--to", o.to, "destination: node name, alias or id")->required();
 }
 
@@ -37,7 +44,8 @@ RouteRequest make_request(const LoadedNetwork& ln, const RequestOptions& o) {
   for (const auto& c : o.avoid_countries)
     req.costing.avoid_countries.push_back(resolve_country(ln.net, "--avoid-country", c));
   for (const auto& m : o.avoid_modes) req.costing.avoid_modes.insert(*parse_mode(m));
-  for (const auto& n : o.avoid_nodes) req.costing.avoid_nodes.push_back(resolve_node(ln, "--avoid-node", n));
+  for (const auto& n : o.avoid_nodes)
+    req.costing.avoid_nodes.push_back(resolve_node(ln, "--avoid-node", n));
   if (o.max_transfers >= 0) req.costing.max_transfers = o.max_transfers;
   if (o.year > 0) req.costing.year = o.year;
   req.shipment.teu = Teu(o.teu);

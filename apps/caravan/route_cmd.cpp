@@ -23,10 +23,12 @@ struct RouteCmdOptions {
 };
 
 int report_no_route(const LoadedNetwork& ln, const RouteRequest& req, RouteFailure failure) {
-  const std::string why = failure == RouteFailure::endpoint_excluded
-                              ? "the origin or destination is excluded by --avoid-country/--avoid-node"
-                              : "no route satisfies the constraints";
-  fmt::print(stderr, "error: no route from {} to {}: {}\n", ln.net.node(req.from).name, ln.net.node(req.to).name, why);
+  const std::string why =
+      failure == RouteFailure::endpoint_excluded
+          ? "the origin or destination is excluded by --avoid-country/--avoid-node"
+          : "no route satisfies the constraints";
+  fmt::print(stderr, "error: no route from {} to {}: {}\n", ln.net.node(req.from).name,
+             ln.net.node(req.to).name, why);
   return kNoResult;
 }
 
@@ -62,19 +64,26 @@ int run_route(const RouteCmdOptions& o) {
 
 void add_route_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<RouteCmdOptions>();
-  CLI::App* cmd = app.add_subcommand("route", "Best route between two places, with a per-leg breakdown");
+  CLI::App* cmd =
+      app.add_subcommand("route", "Best route between two places, with a per-leg breakdown");
   add_endpoint_options(cmd, o->req);
   add_request_options(cmd, o->req, {"table", "json", "geojson"});
-  cmd->add_flag("--reliability", o->reliability,
-                "estimate transit-time percentiles by Monte Carlo over the data's low/typical/high ranges");
-  cmd->add_option("--samples", o->samples, "Monte Carlo samples")->check(CLI::Range(1, 10'000'000))->capture_default_str();
-  cmd->add_option("--seed", o->seed, "random seed (the same seed gives the same numbers)")->capture_default_str();
-  cmd->add_option("--deadline-days", o->deadline_days, "report the probability of arriving within this many days")
+  cmd->add_flag(
+      "--reliability", o->reliability,
+      "estimate transit-time percentiles by Monte Carlo over the data's low/typical/high ranges");
+  cmd->add_option("--samples", o->samples, "Monte Carlo samples")
+      ->check(CLI::Range(1, 10'000'000))
+      ->capture_default_str();
+  cmd->add_option("--seed", o->seed, "random seed (the same seed gives the same numbers)")
+      ->capture_default_str();
+  cmd->add_option("--deadline-days", o->deadline_days,
+                  "report the probability of arriving within this many days")
       ->check(CLI::PositiveNumber);
   cmd->footer("Examples:\n  caravan route --from Lianyungang --to Duisburg\n"
               "  caravan route --from Khorgos --to Poti --by cost --format json\n"
               "  caravan route --from Xian --to Duisburg --reliability --deadline-days 18\n"
-              "  caravan route --from Xian --to Duisburg --avoid-country RU --format geojson -o route.geojson");
+              "  caravan route --from Xian --to Duisburg --avoid-country RU --format geojson -o "
+              "route.geojson");
   cmd->callback([o, &exit_code] { exit_code = guarded([&] { return run_route(*o); }); });
 }
 

@@ -1,51 +1,98 @@
-// Corridor comparison by searches constrained to use each corridor's distinctive links.
+// Corridor comparison: project origin and destination onto each corridor, then route via its nodes.
 #include "analysis/corridor_compare.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace caravan {
 
-std::vector<std::vector<std::uint8_t>> distinctive_links(const Network& net) {
-  const std::size_t nc = net.corridors().size();
-  std::vector<std::vector<std::uint8_t>> out(nc, std::vector<std::uint8_t>(net.link_count(), 0));
-  std::vector<std::size_t> distinct_count(nc, 0);
-  for (std::uint32_t l = 0; l < net.link_count(); ++l) {
-    const auto cs = net.corridors_of(LinkId(l));
-    if (cs.size() == 1) {
-      out[cs[0].index()][l] = 1;
-      ++distinct_count[cs[0].index()];
-    }
-  }
-  for (std::uint32_t l = 0; l < net.link_count(); ++l)
-    for (CorridorId c : net.corridors_of(LinkId(l)))
-      if (distinct_count[c.index()] == 0) out[c.index()][l] = 1;
-  return out;
-}
-
-CorridorComparison compare_corridors(Router& router, const RouteRequest& req) {
+CorridorComparison compare_corridors(Router& router, const RouteRequest& req,
+                                     const CompareOptions& options) {
   const Network& net = router.network();
+  const Objective obj = req.costing.objective;
+  constexpr double kInf = std::numeric_limits<double>::infinity();
   CorridorComparison cmp;
   if (auto best = router.route(req); best.ok()) cmp.best = std::move(best.route);
-  const auto required = distinctive_links(net);
-  std::vector<std::uint8_t> forbidden(net.link_count());
+  if (!cmp.best) return cmp;
+
+  // Cost from the origin to every node (one tree), and from each corridor node to the destination.
+  std::vector<double> from_origin(net.node_count(), kInf);
+  router.tree(req);
+  for (std::uint32_t v = 0; v < net.node_count(); ++v)
+    if (auto r = router.route_to(NodeId(v))) from_origin[v] = r->totals.get(obj);
+  from_origin[req.from.index()] = 0.0;
+  std::vector<double> to_dest(net.node_count(), -1.0); // -1 = not computed yet
+  auto cost_to_dest = [&](NodeId v) {
+    if (to_dest[v.index()] < 0.0) {
+      if (v == req.to) {
+        to_dest[v.index()] = 0.0;
+      } else {
+        RouteRequest r = req;
+        r.from = v;
+        const RouteOutcome out = router.route(r);
+        to_dest[v.index()] = out.ok() ? out.route->totals.get(obj) : kInf;
+      }
+    }
+    return to_dest[v.index()];
+  };
+
   for (std::uint32_t c = 0; c < net.corridors().size(); ++c) {
-    // Through corridor c: at least one of its own links, none of the other corridors' own links.
-    std::fill(forbidden.begin(), forbidden.end(), 0);
-    for (std::uint32_t o = 0; o < net.corridors().size(); ++o)
-      if (o != c)
-        for (std::size_t l = 0; l < forbidden.size(); ++l)
-          if (required[o][l] != 0 && required[c][l] == 0) forbidden[l] = 1;
-    RouteRequest r = req;
-    r.costing.required_links = required[c];
-    r.costing.forbidden_links = forbidden;
-    RouteOutcome out = router.route(r);
-    cmp.options.push_back({CorridorId(c), std::move(out.route)});
+    const auto& seq = net.corridor(CorridorId(c)).nodes;
+    CorridorOption opt{CorridorId(c), std::nullopt, NodeId::invalid(), NodeId::invalid()};
+    std::size_t entry = 0, exit = 0;
+    double best_in = kInf, best_out = kInf;
+    for (std::size_t k = 0; k < seq.size(); ++k) {
+      if (from_origin[seq[k].index()] < best_in) {
+        best_in = from_origin[seq[k].index()];
+        entry = k;
+      }
+      if (const double d = cost_to_dest(seq[k]); d < best_out) {
+        best_out = d;
+        exit = k;
+      }
+    }
+    if (best_in < kInf && best_out < kInf && entry != exit) {
+      RouteRequest r = req;
+      r.costing.via_links = true;
+      const int step = entry < exit ? 1 : -1;
+      for (auto k = static_cast<std::ptrdiff_t>(entry);; k += step) {
+        r.costing.via.push_back(seq[static_cast<std::size_t>(k)]);
+        if (k == static_cast<std::ptrdiff_t>(exit)) break;
+      }
+      RouteOutcome out = router.route(r);
+      if (out.ok()) {
+        double along = 0.0;
+        for (const Leg& leg : out.route->legs)
+          for (ArcId a : leg.arcs) {
+            const auto cs = net.corridors_of(net.arc(a).link);
+            if (std::find(cs.begin(), cs.end(), CorridorId(c)) != cs.end())
+              along += net.link(net.arc(a).link).length.value();
+          }
+        const double km = out.route->totals.km.value();
+        opt.share = km > 0.0 ? along / km : 0.0;
+        if (opt.share >= options.min_share) {
+          opt.route = std::move(out.route);
+          opt.entry = seq[entry];
+          opt.exit = seq[exit];
+        }
+      }
+    }
+    cmp.options.push_back(std::move(opt));
   }
-  const Objective o = req.costing.objective;
-  std::stable_sort(cmp.options.begin(), cmp.options.end(), [o](const CorridorOption& a, const CorridorOption& b) {
-    if (a.route.has_value() != b.route.has_value()) return a.route.has_value();
-    return a.route && a.route->totals.get(o) < b.route->totals.get(o);
-  });
+  // Rank by the objective (corridors that do not serve last); sorting indices keeps Route moves out
+  // of the sort.
+  std::vector<std::size_t> order(cmp.options.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto value = [&](std::size_t i) {
+    return cmp.options[i].route ? cmp.options[i].route->totals.get(obj)
+                                : std::numeric_limits<double>::infinity();
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return value(a) < value(b); });
+  std::vector<CorridorOption> ranked;
+  ranked.reserve(order.size());
+  for (std::size_t i : order) ranked.push_back(std::move(cmp.options[i]));
+  cmp.options = std::move(ranked);
   return cmp;
 }
 

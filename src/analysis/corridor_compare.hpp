@@ -11,22 +11,31 @@ namespace caravan {
 
 struct CorridorOption {
   CorridorId corridor;
-  std::optional<Route> route; ///< empty when no route through this corridor connects the places
+  std::optional<Route> route; ///< empty when the corridor does not serve these places
+  NodeId entry;               ///< where the route joins the corridor (invalid when no route)
+  NodeId exit;                ///< where it leaves it
+  double share = 0.0;         ///< of the route's km, the part along the corridor
+};
+
+struct CompareOptions {
+  /// A corridor serves the pair only when the route runs along it for at least this share of its
+  /// km.
+  double min_share = 0.25;
 };
 
 struct CorridorComparison {
-  std::optional<Route> best;          ///< the best route with no corridor constraint
-  std::vector<CorridorOption> options; ///< ranked by the objective; corridors that do not connect last
+  std::optional<Route> best; ///< the best route with no corridor constraint
+  std::vector<CorridorOption>
+      options; ///< ranked by the objective; corridors that do not serve last
 };
 
-/// The links that characterise each corridor: its links that belong to no other corridor (or all of
-/// its links when it shares every one), indexed [corridor][link] as 0/1.
-std::vector<std::vector<std::uint8_t>> distinctive_links(const Network& net);
-
-/// For every corridor, the best route from req.from to req.to that uses at least one of the
-/// corridor's distinctive links and none of the other corridors' distinctive links (so the Middle
-/// Corridor option crosses the Caspian and the Northern one runs through Russia), ranked by
+/// For every corridor, the route that joins the corridor at the corridor node closest to the origin
+/// (by the objective), follows the corridor's node sequence (in either direction) to the corridor
+/// node closest to the destination, and goes on to the destination. A corridor whose closest nodes
+/// to origin and destination coincide, that cannot be reached, or along which the route runs for
+/// less than `min_share` of its km, does not serve the pair. Options are ranked by
 /// req.costing.objective.
-CorridorComparison compare_corridors(Router& router, const RouteRequest& req);
+CorridorComparison compare_corridors(Router& router, const RouteRequest& req,
+                                     const CompareOptions& options = {});
 
 } // namespace caravan

@@ -1,4 +1,5 @@
-// Transit-time reliability of a route by seeded Monte Carlo over its links', transfers' and borders' ranges.
+// Transit-time reliability of a route by seeded Monte Carlo over its links', transfers' and
+// borders' ranges.
 #pragma once
 
 #include "core/network.hpp"
@@ -31,7 +32,8 @@ double triangular_quantile(double u, double low, double mode, double high);
 /// triangular distribution with (low, typical, high) as its minimum, mode and maximum (a fixed
 /// value when the data gives no range); the route itself is fixed. The same seed gives the same
 /// numbers on every machine (std::mt19937_64 and the inverse CDF).
-ReliabilityResult simulate_transit(const Network& net, const Route& route, const ReliabilityOptions& options = {});
+ReliabilityResult simulate_transit(const Network& net, const Route& route,
+                                   const ReliabilityOptions& options = {});
 
 /// Nearest-rank percentile (0 < p <= 100) of sorted values.
 double percentile_sorted(const std::vector<double>& sorted, double p);

@@ -1,4 +1,5 @@
-// Formatting of Pareto fronts, alternatives, corridor comparisons, matrices and reliability results.
+// Formatting of Pareto fronts, alternatives, corridor comparisons, matrices and reliability
+// results.
 #include "io/analysis_output.hpp"
 
 #include "io/csv.hpp"
@@ -40,16 +41,18 @@ json routes_to_json(const Network& net, const std::vector<Route>& routes, const 
   return j;
 }
 
-std::string routes_to_table(const Network& net, const std::vector<Route>& routes, const std::string& title) {
+std::string routes_to_table(const Network& net, const std::vector<Route>& routes,
+                            const std::string& title) {
   std::string out = title + "\n";
-  out += fmt::format("{:<3} {:>7} {:>8} {:>8} {:>7} {:>4} {:>4}  {:<40} {}\n", "#", "days", "USD", "kg CO2", "km", "trf",
-                     "brd", "modes", "corridors");
+  out += fmt::format("{:<3} {:>7} {:>8} {:>8} {:>7} {:>4} {:>4}  {:<40} {}\n", "#", "days", "USD",
+                     "kg CO2", "km", "trf", "brd", "modes", "corridors");
   out += std::string(110, '-') + "\n";
   for (std::size_t i = 0; i < routes.size(); ++i) {
     const Route& r = routes[i];
     out += fmt::format("{:<3} {:>7.1f} {:>8.0f} {:>8.0f} {:>7.0f} {:>4} {:>4}  {:<40} {}\n", i + 1,
-                       r.totals.hours.value() / 24.0, r.totals.usd.value(), r.totals.co2.value(), r.totals.km.value(),
-                       r.transfers, r.borders, mode_chain(r), corridor_names(net, r));
+                       r.totals.hours.value() / 24.0, r.totals.usd.value(), r.totals.co2.value(),
+                       r.totals.km.value(), r.transfers, r.borders, mode_chain(r),
+                       corridor_names(net, r));
   }
   return out;
 }
@@ -67,6 +70,9 @@ json comparison_to_json(const Network& net, const CorridorComparison& c, Objecti
     x["connects"] = opt.route.has_value();
     if (opt.route) {
       x["rank"] = ++rank;
+      x["entry"] = net.node(opt.entry).name;
+      x["exit"] = net.node(opt.exit).name;
+      x["share_along_corridor"] = round_to(opt.share, 3);
       const Route& r = *opt.route;
       x["km"] = round_to(r.totals.km.value(), 1);
       x["days"] = round_to(r.totals.hours.value() / 24.0, 2);
@@ -85,28 +91,32 @@ json comparison_to_json(const Network& net, const CorridorComparison& c, Objecti
 std::string comparison_to_table(const Network& net, const CorridorComparison& c, Objective o) {
   std::string out;
   if (c.best)
-    out += fmt::format("{} -> {}: corridors ranked by {} (per TEU of {} t)\n", net.node(c.best->from).name,
-                       net.node(c.best->to).name, to_string(o), c.best->shipment.tonnes_per_teu.value());
-  out += fmt::format("{:<4} {:<44} {:>7} {:>6} {:>8} {:>8} {:>4} {:>4}  {}\n", "rank", "corridor", "km", "days",
-                     "USD/TEU", "kgCO2/TEU", "brd", "trf", "modes");
+    out += fmt::format("{} -> {}: corridors ranked by {} (per TEU of {} t)\n",
+                       net.node(c.best->from).name, net.node(c.best->to).name, to_string(o),
+                       c.best->shipment.tonnes_per_teu.value());
+  out += fmt::format("{:<4} {:<44} {:>7} {:>6} {:>8} {:>8} {:>4} {:>4}  {}\n", "rank", "corridor",
+                     "km", "days", "USD/TEU", "kgCO2/TEU", "brd", "trf", "modes");
   out += std::string(120, '-') + "\n";
   int rank = 0;
   for (const CorridorOption& opt : c.options) {
     const std::string name = net.corridor(opt.corridor).name;
     if (!opt.route) {
-      out += fmt::format("{:<4} {:<44} {}\n", "-", name, "does not connect these places");
+      out += fmt::format("{:<4} {:<44} {}\n", "-", name, "does not serve these places");
       continue;
     }
     const Route& r = *opt.route;
-    out += fmt::format("{:<4} {:<44} {:>7.0f} {:>6.1f} {:>8.0f} {:>8.0f} {:>4} {:>4}  {}\n", ++rank, name,
-                       r.totals.km.value(), r.totals.hours.value() / 24.0, r.totals.usd.value() / r.shipment.teu.value(),
-                       r.totals.co2.value() / r.shipment.teu.value(), r.borders, r.transfers, mode_chain(r));
+    out += fmt::format("{:<4} {:<44} {:>7.0f} {:>6.1f} {:>8.0f} {:>8.0f} {:>4} {:>4}  {}\n", ++rank,
+                       name, r.totals.km.value(), r.totals.hours.value() / 24.0,
+                       r.totals.usd.value() / r.shipment.teu.value(),
+                       r.totals.co2.value() / r.shipment.teu.value(), r.borders, r.transfers,
+                       mode_chain(r));
   }
   return out;
 }
 
 std::string comparison_to_csv(const Network& net, const CorridorComparison& c) {
-  std::string out = "rank,corridor_id,corridor,connects,km,days,usd_per_teu,kg_co2_per_teu,borders,transfers,modes\n";
+  std::string out = "rank,corridor_id,corridor,connects,km,days,usd_per_teu,kg_co2_per_teu,borders,"
+                    "transfers,modes\n";
   int rank = 0;
   for (const CorridorOption& opt : c.options) {
     const Corridor& cor = net.corridor(opt.corridor);
@@ -115,10 +125,12 @@ std::string comparison_to_csv(const Network& net, const CorridorComparison& c) {
       continue;
     }
     const Route& r = *opt.route;
-    out += fmt::format("{},{},{},true,{},{},{},{},{},{},{}\n", ++rank, csv_escape(cor.id), csv_escape(cor.name),
-                       round_to(r.totals.km.value(), 1), round_to(r.totals.hours.value() / 24.0, 2),
+    out += fmt::format("{},{},{},true,{},{},{},{},{},{},{}\n", ++rank, csv_escape(cor.id),
+                       csv_escape(cor.name), round_to(r.totals.km.value(), 1),
+                       round_to(r.totals.hours.value() / 24.0, 2),
                        round_to(r.totals.usd.value() / r.shipment.teu.value(), 2),
-                       round_to(r.totals.co2.value() / r.shipment.teu.value(), 1), r.borders, r.transfers, mode_chain(r));
+                       round_to(r.totals.co2.value() / r.shipment.teu.value(), 1), r.borders,
+                       r.transfers, mode_chain(r));
   }
   return out;
 }
@@ -161,23 +173,24 @@ std::string matrix_to_csv(const Network& net, const Matrix& m) {
       const Node& b = net.node(m.destinations[k]);
       const auto& c = m.cell(i, k);
       if (!c) {
-        out += fmt::format("{},{},{},{},false,,,,,,\n", csv_escape(a.name), csv_escape(b.name), csv_escape(a.id),
-                           csv_escape(b.id));
+        out += fmt::format("{},{},{},{},false,,,,,,\n", csv_escape(a.name), csv_escape(b.name),
+                           csv_escape(a.id), csv_escape(b.id));
         continue;
       }
-      out += fmt::format("{},{},{},{},true,{},{},{},{},{},{}\n", csv_escape(a.name), csv_escape(b.name),
-                         csv_escape(a.id), csv_escape(b.id), round_to(c->totals.km.value(), 1),
-                         round_to(c->totals.hours.value(), 2), round_to(c->totals.usd.value(), 2),
-                         round_to(c->totals.co2.value(), 1), c->transfers, c->borders);
+      out += fmt::format("{},{},{},{},true,{},{},{},{},{},{}\n", csv_escape(a.name),
+                         csv_escape(b.name), csv_escape(a.id), csv_escape(b.id),
+                         round_to(c->totals.km.value(), 1), round_to(c->totals.hours.value(), 2),
+                         round_to(c->totals.usd.value(), 2), round_to(c->totals.co2.value(), 1),
+                         c->transfers, c->borders);
     }
   return out;
 }
 
 std::string matrix_to_table(const Network& net, const Matrix& m) {
-  const char* unit = m.objective == Objective::time       ? "days"
-                     : m.objective == Objective::cost     ? "USD"
-                     : m.objective == Objective::co2      ? "kg CO2"
-                                                          : "km";
+  const char* unit = m.objective == Objective::time   ? "days"
+                     : m.objective == Objective::cost ? "USD"
+                     : m.objective == Objective::co2  ? "kg CO2"
+                                                      : "km";
   std::string out = fmt::format("{} ({})\n{:<16}", to_string(m.objective), unit, "from \\ to");
   for (NodeId d : m.destinations) out += fmt::format(" {:>10.10}", net.node(d).name);
   out += "\n";
@@ -185,10 +198,13 @@ std::string matrix_to_table(const Network& net, const Matrix& m) {
     out += fmt::format("{:<16.16}", net.node(m.origins[i]).name);
     for (std::size_t k = 0; k < m.destinations.size(); ++k) {
       const auto& c = m.cell(i, k);
-      if (m.origins[i] == m.destinations[k]) out += fmt::format(" {:>10}", "-");
-      else if (!c) out += fmt::format(" {:>10}", "n/a");
+      if (m.origins[i] == m.destinations[k])
+        out += fmt::format(" {:>10}", "-");
+      else if (!c)
+        out += fmt::format(" {:>10}", "n/a");
       else {
-        const double v = m.objective == Objective::time ? c->totals.hours.value() / 24.0 : c->totals.get(m.objective);
+        const double v = m.objective == Objective::time ? c->totals.hours.value() / 24.0
+                                                        : c->totals.get(m.objective);
         out += fmt::format(" {:>10.1f}", v);
       }
     }
@@ -208,15 +224,20 @@ json reliability_to_json(const ReliabilityResult& r, std::uint64_t seed) {
   j["p95_days"] = round_to(r.p95.value() / 24.0, 2);
   j["min_days"] = round_to(r.min.value() / 24.0, 2);
   j["max_days"] = round_to(r.max.value() / 24.0, 2);
-  j["p_within_deadline"] = r.p_within_deadline ? json(round_to(*r.p_within_deadline, 4)) : json(nullptr);
+  j["p_within_deadline"] =
+      r.p_within_deadline ? json(round_to(*r.p_within_deadline, 4)) : json(nullptr);
   return j;
 }
 
 std::string reliability_to_table(const ReliabilityResult& r) {
-  std::string out = fmt::format("transit time over {} samples: P50 {:.1f} days, P90 {:.1f}, P95 {:.1f} (mean {:.1f}, range {:.1f}-{:.1f})\n",
-                                r.samples, r.p50.value() / 24, r.p90.value() / 24, r.p95.value() / 24,
-                                r.mean.value() / 24, r.min.value() / 24, r.max.value() / 24);
-  if (r.p_within_deadline) out += fmt::format("probability of arriving within the deadline: {:.1f} %\n", *r.p_within_deadline * 100);
+  std::string out =
+      fmt::format("transit time over {} samples: P50 {:.1f} days, P90 {:.1f}, P95 {:.1f} (mean "
+                  "{:.1f}, range {:.1f}-{:.1f})\n",
+                  r.samples, r.p50.value() / 24, r.p90.value() / 24, r.p95.value() / 24,
+                  r.mean.value() / 24, r.min.value() / 24, r.max.value() / 24);
+  if (r.p_within_deadline)
+    out += fmt::format("probability of arriving within the deadline: {:.1f} %\n",
+                       *r.p_within_deadline * 100);
   return out;
 }
 

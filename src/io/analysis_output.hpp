@@ -19,10 +19,13 @@ std::string mode_chain(const Route& r);
 /// Names of the corridors the route uses, in order, joined by "; ".
 std::string corridor_names(const Network& net, const Route& r);
 
-nlohmann::ordered_json routes_to_json(const Network& net, const std::vector<Route>& routes, const std::string& kind);
-std::string routes_to_table(const Network& net, const std::vector<Route>& routes, const std::string& title);
+nlohmann::ordered_json routes_to_json(const Network& net, const std::vector<Route>& routes,
+                                      const std::string& kind);
+std::string routes_to_table(const Network& net, const std::vector<Route>& routes,
+                            const std::string& title);
 
-nlohmann::ordered_json comparison_to_json(const Network& net, const CorridorComparison& c, Objective o);
+nlohmann::ordered_json comparison_to_json(const Network& net, const CorridorComparison& c,
+                                          Objective o);
 std::string comparison_to_table(const Network& net, const CorridorComparison& c, Objective o);
 std::string comparison_to_csv(const Network& net, const CorridorComparison& c);
 

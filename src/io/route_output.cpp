@@ -74,6 +74,19 @@ json route_to_json(const Network& net, const Route& r) {
     l["links"] = links;
     j["legs"].push_back(l);
   }
+  j["port_handling"] = json::array();
+  for (const auto* h : {&r.start_handling, &r.end_handling}) {
+    if (!h->has_value()) continue;
+    const TransferStep& t = **h;
+    json x = totals_json(t.totals);
+    x.erase("km");
+    x.erase("kg_co2");
+    x["at"] = net.node(t.at).name;
+    x["at_id"] = net.node(t.at).id;
+    x["where"] = h == &r.start_handling ? "origin" : "destination";
+    x["mode"] = std::string(to_string(t.to_mode));
+    j["port_handling"].push_back(x);
+  }
   j["transfers"] = json::array();
   for (const TransferStep& t : r.transfer_steps) {
     json x = totals_json(t.totals);
@@ -150,6 +163,13 @@ std::string route_to_table(const Network& net, const Route& r) {
   out += fmt::format("{:<3} {:<22} {:<22} {:<9} {:>8} {:>8} {:>9} {:>8} {:>3}  {}\n", "#", "from",
                      "to", "mode", "km", "hours", "USD", "kg CO2", "brd", "corridor");
   out += rule + "\n";
+  auto handling_line = [&](const TransferStep& t, const char* where) {
+    return fmt::format("    {:<45} {:<9} {:>8} {:>8.1f} {:>9.0f}\n",
+                       fmt::format("port handling at {} ({}, {})", net.node(t.at).name, where,
+                                   to_string(t.to_mode)),
+                       "", "", t.totals.hours.value(), t.totals.usd.value());
+  };
+  if (r.start_handling) out += handling_line(*r.start_handling, "origin");
   for (std::size_t i = 0; i < r.legs.size(); ++i) {
     const Leg& leg = r.legs[i];
     out += fmt::format("{:<3} {:<22} {:<22} {:<9} {:>8.0f} {:>8.1f} {:>9.0f} {:>8.0f} {:>3}  {}\n",
@@ -165,6 +185,7 @@ std::string route_to_table(const Network& net, const Route& r) {
                          "", "", t.totals.hours.value(), t.totals.usd.value());
     }
   }
+  if (r.end_handling) out += handling_line(*r.end_handling, "destination");
   out += rule + "\n";
   out += fmt::format("{:<3} {:<22} {:<22} {:<9} {:>8.0f} {:>8.1f} {:>9.0f} {:>8.0f} {:>3}  {:.1f} "
                      "days, {} transfer(s)\n",

@@ -29,7 +29,8 @@ std::vector<std::uint32_t> links_of(const Network& net, const Route& r) {
 }
 } // namespace
 
-std::vector<Route> find_alternatives(Router& router, const RouteRequest& req, const AlternativesOptions& o) {
+std::vector<Route> find_alternatives(Router& router, const RouteRequest& req,
+                                     const AlternativesOptions& o) {
   std::vector<Route> accepted;
   const RouteOutcome best = router.route(req);
   if (!best.ok() || o.k == 0) return accepted;

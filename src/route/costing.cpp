@@ -58,4 +58,22 @@ Totals transfer_totals(const Transfer& t, const Shipment& shipment) {
   return Totals{Km(0), t.duration.typical, t.cost_per_teu * shipment.teu.value(), KgCo2(0)};
 }
 
+const Transfer* end_handling(const Network& net, NodeId at, Mode ship, bool boarding, Objective o,
+                             const Shipment& shipment) {
+  if (ship != Mode::ferry && ship != Mode::sea) return nullptr;
+  const Transfer* best = nullptr;
+  double best_value = 0.0;
+  for (const Transfer& t : net.transfers_at(at)) {
+    const std::optional<Mode>& into = boarding ? t.to_mode : t.from_mode;
+    const std::optional<Mode>& other = boarding ? t.from_mode : t.to_mode;
+    if (!into || *into != ship || (other && *other == ship)) continue;
+    const double v = transfer_totals(t, shipment).get(o);
+    if (best == nullptr || v < best_value) {
+      best = &t;
+      best_value = v;
+    }
+  }
+  return best;
+}
+
 } // namespace caravan

@@ -39,10 +39,13 @@ struct Costing {
   /// Per-link multipliers (>= 1) on the objective, indexed by LinkId; empty = none. Used to find
   /// alternatives. The caller keeps the storage alive for the request.
   std::span<const double> link_penalty;
-  /// Per-link flags, indexed by LinkId: when non-empty, the route must use at least one flagged link
-  /// (e.g. a corridor's own links). The caller keeps the storage alive.
-  std::span<const std::uint8_t> required_links;
-  /// Per-link flags, indexed by LinkId: flagged links are never used. The caller keeps the storage alive.
+  /// Places the route must pass, in this order, between origin and destination.
+  std::vector<NodeId> via;
+  /// When set, each via point after the first must be reached from the previous one over a single
+  /// link (the route follows a node sequence such as a corridor's).
+  bool via_links = false;
+  /// Per-link flags, indexed by LinkId: flagged links are never used. The caller keeps the storage
+  /// alive.
   std::span<const std::uint8_t> forbidden_links;
 };
 
@@ -70,5 +73,11 @@ struct Totals {
 Totals arc_totals(const Network& net, const Arc& a, const Shipment& shipment);
 /// Cost of transfer `t` for `shipment`.
 Totals transfer_totals(const Transfer& t, const Shipment& shipment);
+
+/// Port handling where a route starts (boarding) or ends (alighting) on a ship (ferry or sea): the
+/// node's transfer rule into (or out of) that mode that is best under `o`, or nullptr when the mode
+/// is not a ship or the node has no such rule.
+const Transfer* end_handling(const Network& net, NodeId at, Mode ship, bool boarding, Objective o,
+                             const Shipment& shipment);
 
 } // namespace caravan

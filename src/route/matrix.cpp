@@ -11,15 +11,18 @@
 namespace caravan {
 
 Matrix compute_matrix(const Network& net, const std::vector<NodeId>& origins,
-                      const std::vector<NodeId>& destinations, const Costing& costing, const Shipment& shipment,
-                      unsigned threads, const ProgressCallback& progress) {
+                      const std::vector<NodeId>& destinations, const Costing& costing,
+                      const Shipment& shipment, unsigned threads,
+                      const ProgressCallback& progress) {
   Matrix m;
   m.origins = origins;
   m.destinations = destinations;
   m.objective = costing.objective;
   m.cells.resize(origins.size() * destinations.size());
   std::unique_ptr<tbb::global_control> limit;
-  if (threads > 0) limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, threads);
+  if (threads > 0)
+    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                  threads);
   tbb::enumerable_thread_specific<Router> routers([&] { return Router(net); });
   std::atomic<std::size_t> done{0};
   tbb::parallel_for(std::size_t{0}, origins.size(), [&](std::size_t i) {

@@ -33,7 +33,8 @@ using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
 /// The route totals between every origin and destination under `costing` (its objective picks the
 /// route; every total of that route is reported). `threads` = 0 uses all cores.
 Matrix compute_matrix(const Network& net, const std::vector<NodeId>& origins,
-                      const std::vector<NodeId>& destinations, const Costing& costing, const Shipment& shipment,
-                      unsigned threads = 0, const ProgressCallback& progress = {});
+                      const std::vector<NodeId>& destinations, const Costing& costing,
+                      const Shipment& shipment, unsigned threads = 0,
+                      const ProgressCallback& progress = {});
 
 } // namespace caravan

@@ -20,9 +20,9 @@ struct ParetoFront {
   std::size_t labels = 0; ///< labels created (work measure)
 };
 
-/// Martins' label-setting algorithm: labels are settled in lexicographic (time, cost, CO2) order; each
-/// state keeps a bag of mutually non-dominated labels, and labels dominated by a settled label at the
-/// destination are pruned. Honours avoid lists, the year rule and max_transfers; ignores the
+/// Martins' label-setting algorithm: labels are settled in lexicographic (time, cost, CO2) order;
+/// each state keeps a bag of mutually non-dominated labels, and labels dominated by a settled label
+/// at the destination are pruned. Honours avoid lists, the year rule and max_transfers; ignores the
 /// objective, penalties and required links. Reusable; one per thread.
 class ParetoRouter {
 public:

@@ -5,6 +5,7 @@
 #include "core/mode.hpp"
 #include "route/costing.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,10 @@ struct Route {
   std::vector<Leg> legs;
   std::vector<TransferStep>
       transfer_steps; ///< transfer_steps[i] sits between legs[i] and legs[i+1]
+  /// Port handling when the route starts or ends on a ship (from_mode == to_mode == the ship's
+  /// mode).
+  std::optional<TransferStep> start_handling;
+  std::optional<TransferStep> end_handling;
 };
 
 /// Every node the route passes, in order, origin and destination included.

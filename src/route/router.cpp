@@ -42,8 +42,9 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
   }
 
   layers_ = c.max_transfers ? static_cast<std::uint32_t>(*c.max_transfers) + 1 : 1;
-  phases_ = c.required_links.empty() ? 1 : 2;
-  const std::size_t states = static_cast<std::size_t>(layers_) * phases_ * n * kModesPerNode;
+  phases_ = static_cast<std::uint32_t>(c.via.size()) + 1;
+  const std::size_t states = static_cast<std::size_t>(layers_) * phases_ * n * kModesPerNode + 1;
+  final_state_ = static_cast<std::uint32_t>(states - 1); // the destination, after port handling
   if (dist_.size() < states) {
     dist_.resize(states);
     pred_state_.resize(states);
@@ -59,13 +60,24 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
   auto state_of = [&](std::uint32_t layer, std::uint32_t phase, NodeId v, std::uint32_t mode) {
     return ((layer * phases_ + phase) * n + v.index()) * kModesPerNode + mode;
   };
-  auto label = [&](std::uint32_t s) -> Label { return stamp_[s] == epoch_ ? dist_[s] : Label{kInf, kInf}; };
+  auto label = [&](std::uint32_t s) -> Label {
+    return stamp_[s] == epoch_ ? dist_[s] : Label{kInf, kInf};
+  };
 
   const Objective prim = c.objective;
   const Objective sec = secondary_of(prim);
   using Entry = std::tuple<double, double, std::uint32_t>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> pq;
-  const std::uint32_t start = state_of(0, 0, req.from, kStartMode);
+  // Phase p: the first p via points have been passed, in order. With via_links, each via point
+  // after the first must be reached from the previous one over a single link.
+  auto advance = [&](std::uint32_t phase, NodeId tail, NodeId head) {
+    while (phase + 1 < phases_ && c.via[phase] == head &&
+           (!c.via_links || phase == 0 || c.via[phase - 1] == tail))
+      ++phase, tail = head;
+    return phase;
+  };
+  const std::uint32_t start =
+      state_of(0, advance(0, NodeId::invalid(), req.from), req.from, kStartMode);
   dist_[start] = {0.0, 0.0};
   pred_state_[start] = kNoState;
   stamp_[start] = epoch_;
@@ -77,21 +89,25 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
     const Label ls = label(s);
     if (p > ls.primary || (p == ls.primary && q > ls.secondary)) continue; // stale entry
     ++settled_;
+    if (s == final_state_) return s;
     const std::uint32_t mode_in = s % kModesPerNode;
     const NodeId u((s / kModesPerNode) % n);
     const std::uint32_t layer_phase = s / kModesPerNode / n;
     const std::uint32_t layer = layer_phase / phases_;
     const std::uint32_t phase = layer_phase % phases_;
-    if (!to_all && u == req.to && phase + 1 == phases_) return s;
     for (std::uint32_t ai = net.first_out(u); ai < net.end_out(u); ++ai) {
       const Arc& a = net.arc(ArcId(ai));
       if (!filter.usable(a)) continue;
       const Link& l = net.link(a.link);
       const auto mode_out = static_cast<std::uint32_t>(l.mode);
       Totals step = arc_totals(net, a, req.shipment);
-      double penalty = c.link_penalty.empty() ? 0.0 : (c.link_penalty[a.link.index()] - 1.0) * step.get(prim);
+      double penalty =
+          c.link_penalty.empty() ? 0.0 : (c.link_penalty[a.link.index()] - 1.0) * step.get(prim);
       std::uint32_t next_layer = layer;
-      if (mode_in != kStartMode && mode_in != mode_out) {
+      if (mode_in == kStartMode) {
+        if (const Transfer* h = end_handling(net, u, l.mode, true, prim, req.shipment))
+          step += transfer_totals(*h, req.shipment);
+      } else if (mode_in != mode_out) {
         const Transfer* t = net.find_transfer(u, static_cast<Mode>(mode_in), l.mode);
         if (t == nullptr) continue;
         if (c.max_transfers) {
@@ -100,8 +116,7 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
         }
         step += transfer_totals(*t, req.shipment);
       }
-      const std::uint32_t next_phase =
-          phase == 1 || (!c.required_links.empty() && c.required_links[a.link.index()] != 0) ? phases_ - 1 : 0;
+      const std::uint32_t next_phase = advance(phase, u, a.head);
       const Label nl{p + step.get(prim) + penalty, q + step.get(sec)};
       const std::uint32_t ns = state_of(next_layer, next_phase, a.head, mode_out);
       const Label old = label(ns);
@@ -111,6 +126,22 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
         pred_state_[ns] = s;
         pred_arc_[ns] = ArcId(ai);
         pq.emplace(nl.primary, nl.secondary, ns);
+        if (!to_all && a.head == req.to && next_phase + 1 == phases_) {
+          Label fl = nl;
+          if (const Transfer* h = end_handling(net, a.head, l.mode, false, prim, req.shipment)) {
+            const Totals ht = transfer_totals(*h, req.shipment);
+            fl = {fl.primary + ht.get(prim), fl.secondary + ht.get(sec)};
+          }
+          const Label fo = label(final_state_);
+          if (fl.primary < fo.primary ||
+              (fl.primary == fo.primary && fl.secondary < fo.secondary)) {
+            dist_[final_state_] = fl;
+            stamp_[final_state_] = epoch_;
+            pred_state_[final_state_] = ns;
+            pred_arc_[final_state_] = ArcId::invalid();
+            pq.emplace(fl.primary, fl.secondary, final_state_);
+          }
+        }
       }
     }
   }
@@ -118,8 +149,10 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
 }
 
 Route Router::assemble(std::uint32_t state) const {
+  if (state == final_state_) state = pred_state_[state];
   std::vector<ArcId> arcs;
-  for (std::uint32_t s = state; pred_state_[s] != kNoState; s = pred_state_[s]) arcs.push_back(pred_arc_[s]);
+  for (std::uint32_t s = state; pred_state_[s] != kNoState; s = pred_state_[s])
+    arcs.push_back(pred_arc_[s]);
   std::reverse(arcs.begin(), arcs.end());
   const NodeId to((state / kModesPerNode) % static_cast<std::uint32_t>(net_->node_count()));
   return make_route(*net_, from_, to, arcs, objective_, shipment_);
@@ -132,17 +165,26 @@ RouteOutcome Router::route(const RouteRequest& req) {
   return {assemble(found), RouteFailure::unreachable};
 }
 
-void Router::tree(const RouteRequest& req) { search(req, true); }
+void Router::tree(const RouteRequest& req) {
+  search(req, true);
+}
 
 std::uint32_t Router::best_final_state(NodeId v) const {
   const auto n = static_cast<std::uint32_t>(net_->node_count());
+  const Objective sec = secondary_of(objective_);
   std::uint32_t best = kNoState;
   Label bl{kInf, kInf};
   for (std::uint32_t layer = 0; layer < layers_; ++layer)
     for (std::uint32_t mode = 0; mode < kModeCount; ++mode) {
-      const std::uint32_t s = ((layer * phases_ + phases_ - 1) * n + v.index()) * kModesPerNode + mode;
+      const std::uint32_t s =
+          ((layer * phases_ + phases_ - 1) * n + v.index()) * kModesPerNode + mode;
       if (stamp_[s] != epoch_) continue;
-      const Label l = dist_[s];
+      Label l = dist_[s];
+      if (const Transfer* h =
+              end_handling(*net_, v, static_cast<Mode>(mode), false, objective_, shipment_)) {
+        const Totals ht = transfer_totals(*h, shipment_);
+        l = {l.primary + ht.get(objective_), l.secondary + ht.get(sec)};
+      }
       if (l.primary < bl.primary || (l.primary == bl.primary && l.secondary < bl.secondary)) {
         bl = l;
         best = s;
@@ -223,6 +265,17 @@ Route make_route(const Network& net, NodeId from, NodeId to, const std::vector<A
     }
   }
   if (open) close_leg(cur);
+  if (!r.legs.empty()) {
+    const Mode first = r.legs.front().mode, last = r.legs.back().mode;
+    if (const Transfer* h = end_handling(net, from, first, true, objective, shipment)) {
+      r.start_handling = TransferStep{from, first, first, transfer_totals(*h, shipment)};
+      r.totals += r.start_handling->totals;
+    }
+    if (const Transfer* h = end_handling(net, to, last, false, objective, shipment)) {
+      r.end_handling = TransferStep{to, last, last, transfer_totals(*h, shipment)};
+      r.totals += r.end_handling->totals;
+    }
+  }
   return r;
 }
 

@@ -30,10 +30,10 @@ struct RouteOutcome {
 };
 
 /// A reusable query object over an immutable Network. It owns its scratch memory, so use one per
-/// thread. States are (node, arriving mode[, transfers used][, required link used]); a mode change
+/// thread. States are (node, arriving mode[, transfers used][, via points passed]); a mode change
 /// at a node costs the node's matching transfer and is impossible without one, so gauge breaks,
-/// handling and border dwell are charged exactly once. Ties on the objective are broken by time (or,
-/// when minimising time, by cost), then deterministically by state order.
+/// handling and border dwell are charged exactly once. Ties on the objective are broken by time
+/// (or, when minimising time, by cost), then deterministically by state order.
 class Router {
 public:
   explicit Router(const Network& net);
@@ -71,6 +71,7 @@ private:
   // Shape of the last search's state space.
   std::uint32_t layers_ = 1;
   std::uint32_t phases_ = 1;
+  std::uint32_t final_state_ = 0;
   NodeId from_;
   Objective objective_ = Objective::time;
   Shipment shipment_;

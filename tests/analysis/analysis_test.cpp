@@ -27,7 +27,9 @@ G
               {.nodes = "FD", .mode = "rail_1520", .speed_kmh = 60},
               {.nodes = "AG", .mode = "sea", .speed_kmh = 30, .usd_per_teu_km = 0.05, .km = 900},
               {.nodes = "GD", .mode = "sea", .speed_kmh = 30, .usd_per_teu_km = 0.05, .km = 900}},
-    .transfers = {{'E', "*", "*", 24.0, 300.0}, {'F', "*", "*", 24.0, 300.0}, {'D', "*", "*", 12.0, 100.0},
+    .transfers = {{'E', "*", "*", 24.0, 300.0},
+                  {'F', "*", "*", 24.0, 300.0},
+                  {'D', "*", "*", 12.0, 100.0},
                   {'A', "*", "*", 12.0, 100.0}},
     .countries = {{'B', "RU"}, {'C', "RU"}, {'E', "AZ"}, {'F', "GE"}},
     .corridors = {{"north", "ABCD"}, {"middle", "AEFD"}, {"south", "AGD"}}};
@@ -42,7 +44,7 @@ TEST(CorridorCompare, BestRouteThroughEachCorridorRanked) {
   std::vector<std::string> order;
   for (const auto& o : cmp.options) order.push_back(net.corridor(o.corridor).id);
   EXPECT_EQ(order, (std::vector<std::string>{"north", "middle", "south"}));
-  EXPECT_DOUBLE_EQ(cmp.options[0].route->totals.hours.value(), 3.0);  // 180 km at 60
+  EXPECT_DOUBLE_EQ(cmp.options[0].route->totals.hours.value(), 3.0); // 180 km at 60
   EXPECT_DOUBLE_EQ(cmp.options[1].route->totals.hours.value(), 10.0 / 60 + 24 + 9 + 24 + 10.0 / 60);
   EXPECT_DOUBLE_EQ(cmp.options[2].route->totals.hours.value(), 60.0); // 1800 km at 30 km/h
   // By cost the sea wins.
@@ -51,13 +53,42 @@ TEST(CorridorCompare, BestRouteThroughEachCorridorRanked) {
   EXPECT_EQ(net.corridor(compare_corridors(router, by_cost).options[0].corridor).id, "south");
 }
 
-TEST(CorridorCompare, DistinctiveLinksExcludeSharedOnes) {
+TEST(CorridorCompare, EntryAndExitAreTheCorridorNodesClosestToOriginAndDestination) {
   const Network net = testing::build_map_network(kCorridors);
-  const auto d = distinctive_links(net);
-  ASSERT_EQ(d.size(), 3u);
-  std::size_t north = 0;
-  for (auto f : d[0]) north += f;
-  EXPECT_EQ(north, 3u);
+  Router router(net);
+  // From B (on the northern corridor) to F (on the middle one): the middle corridor is joined at A
+  // and left at F; the northern one is joined at B and left at D.
+  const CorridorComparison cmp =
+      compare_corridors(router, {*net.find_node_id("B"), *net.find_node_id("F"), {}, {}});
+  for (const auto& o : cmp.options) {
+    const std::string id = net.corridor(o.corridor).id;
+    if (id == "middle") {
+      ASSERT_TRUE(o.route.has_value());
+      EXPECT_EQ(net.node(o.entry).id, "A");
+      EXPECT_EQ(net.node(o.exit).id, "F");
+    }
+    if (id == "north") {
+      ASSERT_TRUE(o.route.has_value());
+      EXPECT_EQ(net.node(o.entry).id, "B");
+      EXPECT_EQ(net.node(o.exit).id, "D");
+    }
+  }
+}
+
+TEST(Router, ViaPointsAreVisitedInOrder) {
+  const Network net = testing::build_map_network(kCorridors);
+  Router router(net);
+  RouteRequest req{*net.find_node_id("A"), *net.find_node_id("D"), {}, {}};
+  req.costing.via = {*net.find_node_id("G")};
+  const RouteOutcome out = router.route(req);
+  ASSERT_TRUE(out.ok());
+  std::string path;
+  for (NodeId n : route_nodes(net, *out.route)) path += net.node(n).id;
+  EXPECT_EQ(path, "AGD");
+  req.costing.via = {*net.find_node_id("C"), *net.find_node_id("B")};
+  path.clear();
+  for (NodeId n : route_nodes(net, *router.route(req).route)) path += net.node(n).id;
+  EXPECT_EQ(path, "ABCBCD");
 }
 
 TEST(Reliability, TriangularQuantilesMatchTheClosedForm) {
@@ -103,7 +134,8 @@ TEST(Reliability, FixedTimesGiveAPointMass) {
   const Network net = testing::build_map_network(kCorridors);
   Router router(net);
   const Route route = *router.route({*net.find_node_id("A"), *net.find_node_id("D"), {}, {}}).route;
-  const ReliabilityResult r = simulate_transit(net, route, {.samples = 100, .seed = 1, .deadline = Hours(3)});
+  const ReliabilityResult r =
+      simulate_transit(net, route, {.samples = 100, .seed = 1, .deadline = Hours(3)});
   EXPECT_DOUBLE_EQ(r.p50.value(), 3.0);
   EXPECT_DOUBLE_EQ(r.p95.value(), 3.0);
   EXPECT_DOUBLE_EQ(*r.p_within_deadline, 1.0);

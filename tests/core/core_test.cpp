@@ -137,6 +137,8 @@ TEST(Names, FoldingIgnoresCaseAccentsAndSeparators) {
   EXPECT_EQ(fold_name("Xi'an"), "xi an");
   EXPECT_EQ(fold_name("XI-AN"), "xi an");
   EXPECT_EQ(fold_name("Ürümqi"), "urumqi");
+  EXPECT_EQ(fold_name("CONSTANȚA"), "constanta");
+  EXPECT_EQ(fold_name("ŞIRNAK"), "sirnak");
 }
 
 TEST(Names, EditDistance) {

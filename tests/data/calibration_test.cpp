@@ -9,8 +9,8 @@
 //  - the route's own uncertainty band [sum of low values, sum of high values] overlaps the
 //    published range.
 // A published journey to or from a port counts until the container is discharged (or from when it
-// is loaded); the router stops when the ship arrives, so the port's handling dwell (its transfer
-// rule into or out of the water mode) is added at water ends.
+// is loaded); the router charges the port's handling dwell at such ends (the port's transfer rule
+// into or out of the ship's mode).
 // Journeys that cannot be met without bending the data are listed in kNotMet and only printed.
 #include "io/csv_network.hpp"
 #include "route/router.hpp"
@@ -202,23 +202,18 @@ Measured measure(const Network& net, const Journey& j) {
     low += tr->duration.low.value();
     high += tr->duration.high.value();
   }
-  auto water = [](Mode md) { return md == Mode::ferry || md == Mode::sea; };
-  auto port_dwell = [&](NodeId n, Mode water_mode, bool into_water) -> const Transfer* {
-    for (const Transfer& t : net.transfers_at(n)) {
-      const std::optional<Mode> w = into_water ? t.to_mode : t.from_mode;
-      if (w && *w == water_mode) return &t;
-    }
-    return nullptr;
-  };
-  if (!r.legs.empty() && water(r.legs.front().mode))
-    if (const Transfer* t = port_dwell(r.from, r.legs.front().mode, true)) {
-      typ += t->duration.typical.value();
+  // The router charges port handling where the route starts or ends on a ship
+  // (Route::start_handling and end_handling, already in the typical total); add the same rules'
+  // ranges.
+  if (r.start_handling)
+    if (const Transfer* t =
+            end_handling(net, r.from, r.start_handling->to_mode, true, j.objective, r.shipment)) {
       low += t->duration.low.value();
       high += t->duration.high.value();
     }
-  if (!r.legs.empty() && water(r.legs.back().mode))
-    if (const Transfer* t = port_dwell(r.to, r.legs.back().mode, false)) {
-      typ += t->duration.typical.value();
+  if (r.end_handling)
+    if (const Transfer* t =
+            end_handling(net, r.to, r.end_handling->from_mode, false, j.objective, r.shipment)) {
       low += t->duration.low.value();
       high += t->duration.high.value();
     }

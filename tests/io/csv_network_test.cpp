@@ -111,7 +111,9 @@ struct BadCase {
   const char* error;
 };
 
-void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BadCase& c, std::ostream* os) {
+  *os << c.name;
+}
 
 class NetworkReaderErrors : public ::testing::TestWithParam<BadCase> {};
 

@@ -15,17 +15,17 @@ TEST(Alternatives, ThreeDistinctRoutesAcrossALadder) {
   //   E=====F=====G=====H
   //   |                 |
   //   I=====J=====K=====L
-  const Network net = testing::build_map_network(
-      {.map = R"(
+  const Network net =
+      testing::build_map_network({.map = R"(
 A=====B=====C=====D
 E=====F=====G=====H
 I=====J=====K=====L
 )",
-       .links = {{.nodes = "ABCD", .mode = "rail_1520"},
-                 {.nodes = "EFGH", .mode = "rail_1520", .km = 55},
-                 {.nodes = "IJKL", .mode = "rail_1520", .km = 65},
-                 {.nodes = "AEI", .mode = "rail_1520"},
-                 {.nodes = "DHL", .mode = "rail_1520"}}});
+                                  .links = {{.nodes = "ABCD", .mode = "rail_1520"},
+                                            {.nodes = "EFGH", .mode = "rail_1520", .km = 55},
+                                            {.nodes = "IJKL", .mode = "rail_1520", .km = 65},
+                                            {.nodes = "AEI", .mode = "rail_1520"},
+                                            {.nodes = "DHL", .mode = "rail_1520"}}});
   Router router(net);
   const RouteRequest req{*net.find_node_id("E"), *net.find_node_id("H"), {}, {}};
   const auto alts = find_alternatives(router, req, {.k = 3});
@@ -67,7 +67,8 @@ TEST(Alternatives, RespectOverlapAndStretchOnRandomGraphs) {
 
 TEST(Matrix, EntriesEqualSingleQueries) {
   std::mt19937 rng(21);
-  const auto rn = testing::random_network(rng, 30, 90, {Mode::rail_1435, Mode::rail_1520, Mode::road}, true);
+  const auto rn =
+      testing::random_network(rng, 30, 90, {Mode::rail_1435, Mode::rail_1520, Mode::road}, true);
   std::vector<NodeId> all;
   for (std::uint32_t i = 0; i < 30; ++i) all.emplace_back(i);
   for (Objective o : {Objective::time, Objective::cost, Objective::co2, Objective::distance}) {

@@ -49,7 +49,10 @@ double reference_optimum(const Network& net, NodeId from, NodeId to, const Costi
           double w = arc_totals(net, a, s).get(c.objective);
           std::size_t next = layer;
           const auto out = static_cast<std::size_t>(l.mode);
-          if (in != kModeCount && in != out) {
+          if (in == kModeCount) {
+            if (const Transfer* h = end_handling(net, a.tail, l.mode, true, c.objective, s))
+              w += transfer_totals(*h, s).get(c.objective);
+          } else if (in != out) {
             const Transfer* t = net.find_transfer(a.tail, static_cast<Mode>(in), l.mode);
             if (!t) continue;
             if (c.max_transfers) {
@@ -64,8 +67,13 @@ double reference_optimum(const Network& net, NodeId from, NodeId to, const Costi
   const auto dist = boost_dijkstra(g, id(0, from.index(), kModeCount));
   double best = std::numeric_limits<double>::max();
   for (std::size_t layer = 0; layer < layers; ++layer)
-    for (std::size_t in = 0; in < kModeCount; ++in)
-      best = std::min(best, dist[id(layer, to.index(), in)]);
+    for (std::size_t in = 0; in < kModeCount; ++in) {
+      double d = dist[id(layer, to.index(), in)];
+      // Port handling where the route ends on a ship.
+      if (const Transfer* h = end_handling(net, to, static_cast<Mode>(in), false, c.objective, s))
+        d += transfer_totals(*h, s).get(c.objective);
+      best = std::min(best, d);
+    }
   return best;
 }
 
@@ -98,7 +106,11 @@ void check(const Network& net, const Costing& c, std::mt19937& rng, int queries)
       continue;
     }
     ASSERT_TRUE(out.ok()) << "router found no route; reference optimum " << ref;
-    EXPECT_NEAR(out.route->totals.get(c.objective), ref, 1e-9 * std::max(1.0, ref));
+    EXPECT_NEAR(out.route->totals.get(c.objective), ref, 1e-9 * std::max(1.0, ref))
+        << "start handling " << out.route->start_handling.has_value() << " end handling "
+        << out.route->end_handling.has_value() << " legs " << out.route->legs.size()
+        << " first mode " << to_string(out.route->legs.front().mode) << " last mode "
+        << to_string(out.route->legs.back().mode);
     expect_valid_route(net, *out.route);
     if (c.max_transfers) {
       EXPECT_LE(out.route->transfers, *c.max_transfers);

@@ -16,6 +16,7 @@ struct RandomNetwork {
 
 /// `n` nodes, `m` links of the given modes; with `extras`, three countries, random transfers (some
 /// wildcards) and border charges on some crossing arcs. Some lengths are round so that ties occur.
-RandomNetwork random_network(std::mt19937& rng, int n, int m, const std::vector<Mode>& modes, bool extras);
+RandomNetwork random_network(std::mt19937& rng, int n, int m, const std::vector<Mode>& modes,
+                             bool extras);
 
 } // namespace caravan::testing
