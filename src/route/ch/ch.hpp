@@ -44,9 +44,10 @@ struct ChBuildOptions {
   /// it back if it is no longer the minimum (neighbour updates are always done).
   bool lazy_updates = true;
   /// Use TBB worker threads for the parts that pay: initial priorities and neighbour updates
-  /// (when a node has at least `parallel_update_threshold` neighbours).
+  /// (when a node has at least `parallel_update_threshold` neighbours; a lower threshold made the
+  /// build slower on 2 busy cores, see docs/contraction-hierarchies.md).
   bool parallel = true;
-  std::uint32_t parallel_update_threshold = 8;
+  std::uint32_t parallel_update_threshold = 64;
   /// Called about every 1 % of nodes per phase; must be cheap. The library never prints.
   std::function<void(const ChBuildProgress&)> progress;
 };
