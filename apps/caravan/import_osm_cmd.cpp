@@ -49,7 +49,12 @@ int run_import_osm(const ImportOsmCli& o) {
       std::fprintf(stderr, "import-osm: %-8s %3d %%  %.1f s\n", last_phase.c_str(), step * 5, s);
     };
   }
-  const io::OsmImportResult r = io::import_osm(o.input, opt);
+  io::OsmImportResult r;
+  try {
+    r = io::import_osm(o.input, opt);
+  } catch (const std::exception& e) { // libosmium: unknown format, corrupt file
+    throw UsageError(fmt::format("{}: {}", o.input, e.what()));
+  }
   io::write_network(r.network, o.out);
   std::size_t by_mode[kModeCount] = {};
   for (const Link& l : r.network.links()) ++by_mode[static_cast<std::size_t>(l.mode)];
