@@ -1,13 +1,18 @@
 // Tests of the OpenStreetMap import on the Monaco extract: modes, lengths, connectivity, CSV round
 // trip.
+#include <cmath>
 #include <filesystem>
 #include <numeric>
 
 #include <gtest/gtest.h>
 
 #include "core/geo.hpp"
+#include "graph/dijkstra.hpp"
+#include "graph/graph.hpp"
 #include "io/csv_network.hpp"
 #include "io/osm_import.hpp"
+#include "route/ch/ch.hpp"
+#include "route/ch/ch_query.hpp"
 
 namespace {
 
@@ -97,6 +102,37 @@ TEST(OsmImport, MonacoRoundTripsThroughTheCsvFormat) {
   EXPECT_EQ(back.link_count(), net.link_count());
   EXPECT_EQ(back.arc_count(), net.arc_count());
   std::filesystem::remove_all(dir);
+}
+
+TEST(OsmImport, MonacoRoadGraphContractsAndAgreesWithDijkstra) {
+  const auto file = kShared / "osm" / "monaco.osm.pbf";
+  if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent (../shared/data not here)";
+  const Network net = io::import_osm(file).network;
+  // Road links as a travel-time graph in deciseconds (both directions unless one-way).
+  std::vector<graph::Arc> arcs;
+  for (const Link& l : net.links()) {
+    if (l.mode != Mode::road) continue;
+    const auto w = static_cast<graph::Weight>(std::lround(l.duration.typical.value() * 36000.0));
+    arcs.push_back({l.from.index(), l.to.index(), w});
+    if (!l.oneway) arcs.push_back({l.to.index(), l.from.index(), w});
+  }
+  const graph::Graph g = graph::build_graph(static_cast<std::uint32_t>(net.node_count()),
+                                            std::move(arcs), graph::WeightUnit::decisecond);
+  const route::ContractionHierarchy ch = route::build_contraction_hierarchy(g);
+  route::ChQuery q(ch);
+  graph::DijkstraQuery dij(g);
+  std::size_t reachable = 0;
+  std::size_t checked = 0;
+  for (std::uint32_t s = 0; s < g.node_count(); s += 37) {
+    const std::vector<graph::Weight> expected = dij.distances_from(NodeId(s));
+    for (std::uint32_t t = 0; t < g.node_count(); t += 13) {
+      ASSERT_EQ(q.distance(NodeId(s), NodeId(t)), expected[t]) << s << " -> " << t;
+      ++checked;
+      if (expected[t] != graph::kInfWeight) ++reachable;
+    }
+  }
+  // One-way streets leave some pairs unreachable, but most of the city must be.
+  EXPECT_GT(reachable, checked * 8 / 10);
 }
 
 } // namespace
