@@ -1,0 +1,110 @@
+// End-to-end tests of `caravan assign` on a small TNTP network written by the test.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct CmdResult {
+  int code = -1;
+  std::string out; ///< stdout and stderr together
+};
+
+CmdResult run(const std::string& args) {
+  const std::string cmd = std::string(CARAVAN_BINARY) + " " + args + " 2>&1";
+  CmdResult r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+void write(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p) << text;
+}
+
+/// Two routes from zone 1 to zone 2: 1->2 with t = 10 + x, and 1->3->2 with t = 20 + 0.5 x.
+/// Demand 40. UE: 20 on each route (cost 30, Beckmann 900); SO: 50/3 and 70/3 (total 3550/3).
+class AssignCli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("caravan-assign-cli-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    write(dir_ / "Two_net.tntp", "<NUMBER OF ZONES> 2\n<NUMBER OF NODES> 3\n"
+                                 "<FIRST THRU NODE> 3\n<NUMBER OF LINKS> 3\n<END OF METADATA>\n"
+                                 "~ init term cap len fft b power speed toll type ;\n"
+                                 "1 2 1 1 10 0.1 1 0 0 1 ;\n"
+                                 "1 3 1 1 20 0.025 1 0 0 1 ;\n"
+                                 "3 2 1 1 0 0 1 0 0 1 ;\n");
+    write(dir_ / "Two_trips.tntp",
+          "<NUMBER OF ZONES> 2\n<TOTAL OD FLOW> 40\n<END OF METADATA>\nOrigin 1\n 2 : 40;\n");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string base() const { return (dir_ / "Two").string(); }
+  std::filesystem::path dir_;
+};
+
+double flow_in_csv(const std::string& csv, const std::string& from_to) {
+  std::istringstream in(csv);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind(from_to + ",", 0) == 0) return std::stod(line.substr(from_to.size() + 1));
+  return -1;
+}
+
+TEST_F(AssignCli, UserEquilibriumWritesFlowsAndEndsWithGapAndObjective) {
+  const auto out = dir_ / "flows.csv";
+  const CmdResult r = run("assign --tntp " + base() + " --gap 1e-10 -o " + out.string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("relative gap"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("iter"), std::string::npos) << r.out; // the per-iteration table
+  EXPECT_NE(r.out.find("Beckmann objective: 900"), std::string::npos) << r.out;
+  std::ifstream f(out);
+  std::stringstream csv;
+  csv << f.rdbuf();
+  EXPECT_EQ(csv.str().rfind("from,to,flow\n", 0), 0u) << csv.str();
+  EXPECT_NEAR(flow_in_csv(csv.str(), "1,2"), 20.0, 1e-6);
+  EXPECT_NEAR(flow_in_csv(csv.str(), "1,3"), 20.0, 1e-6);
+  EXPECT_NEAR(flow_in_csv(csv.str(), "3,2"), 20.0, 1e-6);
+}
+
+TEST_F(AssignCli, SystemOptimumWithFrankWolfe) {
+  const auto out = dir_ / "so.csv";
+  const CmdResult r = run("assign --tntp " + base() +
+                          " --objective so --algorithm fw --gap 1e-9 -q -o " + out.string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("total cost: 1183.3333"), std::string::npos) << r.out;
+  std::ifstream f(out);
+  std::stringstream csv;
+  csv << f.rdbuf();
+  EXPECT_NEAR(flow_in_csv(csv.str(), "1,2"), 50.0 / 3.0, 1e-4);
+}
+
+TEST_F(AssignCli, MalformedFileIsABadInputWithFileLineField) {
+  write(dir_ / "Two_trips.tntp", "<NUMBER OF ZONES> 2\n<END OF METADATA>\nOrigin 1\n 2 : x;\n");
+  const CmdResult r = run("assign --tntp " + base());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("Two_trips.tntp:4: field 'flow': expected a number, got 'x'"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(AssignCli, MissingFilesAndBadOptionsAreBadInput) {
+  EXPECT_EQ(run("assign --tntp " + (dir_ / "Nope").string()).code, 2);
+  EXPECT_EQ(run("assign --tntp " + base() + " --objective xx").code, 2);
+  EXPECT_EQ(run("assign").code, 2);
+}
+
+} // namespace
