@@ -1,5 +1,7 @@
 // End-to-end tests of `caravan validate`: exit 0 and a per-check report on the eurasia data, exit 2
 // and named problems on a broken copy.
+#include "support/run_caravan.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -12,28 +14,13 @@
 
 namespace {
 
-struct CmdResult {
-  int code = -1;
-  std::string out; ///< stdout and stderr together
-};
-
-CmdResult run(const std::string& args) {
-  const std::string cmd = std::string(CARAVAN_BINARY) + " " + args + " 2>&1";
-  CmdResult r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using caravan::testing::CmdResult;
+using caravan::testing::run_caravan;
 
 const std::filesystem::path kRepo(CARAVAN_REPO_DIR);
 
 TEST(ValidateCli, EurasiaDataIsValid) {
-  const CmdResult r = run("validate --network " + (kRepo / "data" / "eurasia").string());
+  const CmdResult r = run_caravan("validate --network " + (kRepo / "data" / "eurasia").string());
   EXPECT_EQ(r.code, 0) << r.out;
   for (const char* check :
        {"corridor_path", "link_length", "node_country", "isolated_node", "transfer_rule"})
@@ -60,7 +47,7 @@ TEST(ValidateCli, BrokenCopyExitsTwoAndNamesEveryProblem) {
     std::ofstream links(net / "links.csv", std::ios::app);
     links << "too_short,kz_almaty,kz_astana,road,100,10,,,0.95,0,110,existing,,,,,\n";
   }
-  const CmdResult r = run("validate --network " + net.string());
+  const CmdResult r = run_caravan("validate --network " + net.string());
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_NE(r.out.find("corridor_path: broken: no link from kz_dostyk to ge_poti"),
             std::string::npos)

@@ -1,4 +1,6 @@
 // End-to-end tests of `caravan assign` on a small TNTP network written by the test.
+#include "support/run_caravan.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -12,23 +14,8 @@
 
 namespace {
 
-struct CmdResult {
-  int code = -1;
-  std::string out; ///< stdout and stderr together
-};
-
-CmdResult run(const std::string& args) {
-  const std::string cmd = std::string(CARAVAN_BINARY) + " " + args + " 2>&1";
-  CmdResult r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using caravan::testing::CmdResult;
+using caravan::testing::run_caravan;
 
 void write(const std::filesystem::path& p, const std::string& text) {
   std::ofstream(p) << text;
@@ -66,7 +53,7 @@ double flow_in_csv(const std::string& csv, const std::string& from_to) {
 
 TEST_F(AssignCli, UserEquilibriumWritesFlowsAndEndsWithGapAndObjective) {
   const auto out = dir_ / "flows.csv";
-  const CmdResult r = run("assign --tntp " + base() + " --gap 1e-10 -o " + out.string());
+  const CmdResult r = run_caravan("assign --tntp " + base() + " --gap 1e-10 -o " + out.string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("relative gap"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("iter"), std::string::npos) << r.out; // the per-iteration table
@@ -82,8 +69,9 @@ TEST_F(AssignCli, UserEquilibriumWritesFlowsAndEndsWithGapAndObjective) {
 
 TEST_F(AssignCli, SystemOptimumWithFrankWolfe) {
   const auto out = dir_ / "so.csv";
-  const CmdResult r = run("assign --tntp " + base() +
-                          " --objective so --algorithm fw --gap 1e-9 -q -o " + out.string());
+  const CmdResult r =
+      run_caravan("assign --tntp " + base() + " --objective so --algorithm fw --gap 1e-9 -q -o " +
+                  out.string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("total cost: 1183.3333"), std::string::npos) << r.out;
   std::ifstream f(out);
@@ -94,7 +82,7 @@ TEST_F(AssignCli, SystemOptimumWithFrankWolfe) {
 
 TEST_F(AssignCli, MalformedFileIsABadInputWithFileLineField) {
   write(dir_ / "Two_trips.tntp", "<NUMBER OF ZONES> 2\n<END OF METADATA>\nOrigin 1\n 2 : x;\n");
-  const CmdResult r = run("assign --tntp " + base());
+  const CmdResult r = run_caravan("assign --tntp " + base());
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("Two_trips.tntp:4: field 'flow': expected a number, got 'x'"),
             std::string::npos)
@@ -102,9 +90,9 @@ TEST_F(AssignCli, MalformedFileIsABadInputWithFileLineField) {
 }
 
 TEST_F(AssignCli, MissingFilesAndBadOptionsAreBadInput) {
-  EXPECT_EQ(run("assign --tntp " + (dir_ / "Nope").string()).code, 2);
-  EXPECT_EQ(run("assign --tntp " + base() + " --objective xx").code, 2);
-  EXPECT_EQ(run("assign").code, 2);
+  EXPECT_EQ(run_caravan("assign --tntp " + (dir_ / "Nope").string()).code, 2);
+  EXPECT_EQ(run_caravan("assign --tntp " + base() + " --objective xx").code, 2);
+  EXPECT_EQ(run_caravan("assign").code, 2);
 }
 
 } // namespace

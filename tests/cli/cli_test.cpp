@@ -1,4 +1,6 @@
 // End-to-end tests of the `caravan` program: exit codes, error messages, outputs.
+#include "support/run_caravan.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -10,32 +12,17 @@
 
 namespace {
 
-struct CmdResult {
-  int code = -1;
-  std::string out; ///< stdout and stderr together
-};
-
-CmdResult run(const std::string& args) {
-  const std::string cmd = std::string(CARAVAN_BINARY) + " " + args + " 2>&1";
-  CmdResult r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using caravan::testing::CmdResult;
+using caravan::testing::run_caravan;
 
 const std::string kExample =
     std::string("--network ") + CARAVAN_REPO_DIR + "/examples/silk-road-mini";
 
 TEST(Cli, HelpListsSubcommandsAndOptions) {
-  const CmdResult top = run("--help");
+  const CmdResult top = run_caravan("--help");
   EXPECT_EQ(top.code, 0);
   EXPECT_NE(top.out.find("route"), std::string::npos);
-  const CmdResult r = run("route --help");
+  const CmdResult r = run_caravan("route --help");
   EXPECT_EQ(r.code, 0);
   for (const char* opt :
        {"--from", "--to", "--by", "--avoid-country", "--avoid-mode", "--format", "--max-transfers"})
@@ -43,7 +30,7 @@ TEST(Cli, HelpListsSubcommandsAndOptions) {
 }
 
 TEST(Cli, RouteTableOnTheExampleNetwork) {
-  const CmdResult r = run("route " + kExample + " --from Urumqi --to Poti");
+  const CmdResult r = run_caravan("route " + kExample + " --from Urumqi --to Poti");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("transfer at Dostyk: rail_1435 -> rail_1520"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("ferry"), std::string::npos);
@@ -51,7 +38,7 @@ TEST(Cli, RouteTableOnTheExampleNetwork) {
 
 TEST(Cli, JsonFollowsTheContract) {
   const CmdResult r =
-      run("route " + kExample + " --from khorgos --to POTI --by cost --format json");
+      run_caravan("route " + kExample + " --from khorgos --to POTI --by cost --format json");
   ASSERT_EQ(r.code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["from"], "Altynkol");
@@ -69,7 +56,8 @@ TEST(Cli, JsonFollowsTheContract) {
 }
 
 TEST(Cli, GeoJsonIsAFeatureCollection) {
-  const CmdResult r = run("route " + kExample + " --from Urumqi --to Aktau --format geojson");
+  const CmdResult r =
+      run_caravan("route " + kExample + " --from Urumqi --to Aktau --format geojson");
   ASSERT_EQ(r.code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["type"], "FeatureCollection");
@@ -77,29 +65,32 @@ TEST(Cli, GeoJsonIsAFeatureCollection) {
 }
 
 TEST(Cli, UnknownPlaceSuggestsTheClosestNames) {
-  const CmdResult r = run("route " + kExample + " --from Urumqi --to Potti");
+  const CmdResult r = run_caravan("route " + kExample + " --from Urumqi --to Potti");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("--to: no place named 'Potti'"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("did you mean Poti"), std::string::npos) << r.out;
 }
 
 TEST(Cli, ImpossibleConstraintsExitThree) {
-  const CmdResult r = run("route " + kExample + " --from Urumqi --to Poti --avoid-mode ferry");
+  const CmdResult r =
+      run_caravan("route " + kExample + " --from Urumqi --to Poti --avoid-mode ferry");
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find("no route from Urumqi to Poti"), std::string::npos) << r.out;
-  const CmdResult c = run("route " + kExample + " --from Urumqi --to Poti --avoid-country GE");
+  const CmdResult c =
+      run_caravan("route " + kExample + " --from Urumqi --to Poti --avoid-country GE");
   EXPECT_EQ(c.code, 3);
-  const CmdResult u = run("route " + kExample + " --from Urumqi --to Poti --avoid-country XX");
+  const CmdResult u =
+      run_caravan("route " + kExample + " --from Urumqi --to Poti --avoid-country XX");
   EXPECT_EQ(u.code, 2);
   EXPECT_NE(u.out.find("--avoid-country: no node lies in country 'XX'"), std::string::npos)
       << u.out;
 }
 
 TEST(Cli, BadOptionValuesAreUsageErrors) {
-  EXPECT_EQ(run("route " + kExample + " --from Urumqi --to Poti --by speed").code, 2);
-  EXPECT_EQ(run("route " + kExample + " --from Urumqi").code, 2);
-  EXPECT_EQ(run("route " + kExample + " --from Urumqi --to Poti --teu -1").code, 2);
-  EXPECT_EQ(run("frobnicate").code, 2);
+  EXPECT_EQ(run_caravan("route " + kExample + " --from Urumqi --to Poti --by speed").code, 2);
+  EXPECT_EQ(run_caravan("route " + kExample + " --from Urumqi").code, 2);
+  EXPECT_EQ(run_caravan("route " + kExample + " --from Urumqi --to Poti --teu -1").code, 2);
+  EXPECT_EQ(run_caravan("frobnicate").code, 2);
 }
 
 TEST(Cli, MalformedNetworkNamesFileLineAndField) {
@@ -112,7 +103,7 @@ TEST(Cli, MalformedNetworkNamesFileLineAndField) {
   f = std::fopen((dir / "links.csv").c_str(), "w");
   std::fputs("id,from,to,mode,length_km,speed_kmh,co2_g_per_tkm\nab,a,b,road,-5,50,90\n", f);
   std::fclose(f);
-  const CmdResult r = run("route --network " + dir.string() + " --from A --to B");
+  const CmdResult r = run_caravan("route --network " + dir.string() + " --from A --to B");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("links.csv:2: field 'length_km': expected a non-negative number, got '-5'"),
             std::string::npos)
@@ -123,13 +114,16 @@ TEST(Cli, MalformedNetworkNamesFileLineAndField) {
 TEST(Cli, OutputFileIsWrittenWholeOrNotAtAll) {
   const auto out = std::filesystem::temp_directory_path() / "caravan-cli-route.json";
   std::filesystem::remove(out);
-  ASSERT_EQ(run("route " + kExample + " --from Urumqi --to Poti -f json -o " + out.string()).code,
-            0);
+  ASSERT_EQ(
+      run_caravan("route " + kExample + " --from Urumqi --to Poti -f json -o " + out.string()).code,
+      0);
   EXPECT_TRUE(std::filesystem::exists(out));
   std::filesystem::remove(out);
   // A failing query leaves no file behind.
   EXPECT_EQ(
-      run("route " + kExample + " --from Urumqi --to Nowhere -f json -o " + out.string()).code, 2);
+      run_caravan("route " + kExample + " --from Urumqi --to Nowhere -f json -o " + out.string())
+          .code,
+      2);
   EXPECT_FALSE(std::filesystem::exists(out));
 }
 
@@ -138,45 +132,46 @@ TEST(Cli, OutputFileIsWrittenWholeOrNotAtAll) {
 namespace {
 
 TEST(CliAnalysis, ParetoAlternativesCompareMatrixAndReliability) {
-  const CmdResult p = run("pareto " + kExample + " --from Urumqi --to Poti --format json");
+  const CmdResult p = run_caravan("pareto " + kExample + " --from Urumqi --to Poti --format json");
   ASSERT_EQ(p.code, 0) << p.out;
   EXPECT_GE(nlohmann::json::parse(p.out)["count"].get<int>(), 1);
   const CmdResult a =
-      run("alternatives " + kExample + " --from Urumqi --to Aktau -k 3 --format json");
+      run_caravan("alternatives " + kExample + " --from Urumqi --to Aktau -k 3 --format json");
   ASSERT_EQ(a.code, 0) << a.out;
   EXPECT_EQ(nlohmann::json::parse(a.out)["count"].get<int>(), 2);
-  const CmdResult c = run("compare " + kExample + " --from Urumqi --to Poti --format csv");
+  const CmdResult c = run_caravan("compare " + kExample + " --from Urumqi --to Poti --format csv");
   ASSERT_EQ(c.code, 0) << c.out;
   EXPECT_EQ(c.out.rfind("rank,corridor_id,corridor,connects", 0), 0u) << c.out;
   EXPECT_NE(c.out.find(",middle_corridor,Middle Corridor (TITR),true,5071.5,9.95,"),
             std::string::npos)
       << c.out;
-  const CmdResult m = run("matrix " + kExample + " --from centres:KZ --to Poti,Aktau --format csv");
+  const CmdResult m =
+      run_caravan("matrix " + kExample + " --from centres:KZ --to Poti,Aktau --format csv");
   ASSERT_EQ(m.code, 0) << m.out;
   EXPECT_NE(m.out.find("Almaty,Poti,kz_almaty,ge_poti,true,"), std::string::npos) << m.out;
-  const CmdResult r =
-      run("route " + kExample + " --from Urumqi --to Poti --reliability --seed 3 --format json");
+  const CmdResult r = run_caravan("route " + kExample +
+                                  " --from Urumqi --to Poti --reliability --seed 3 --format json");
   ASSERT_EQ(r.code, 0) << r.out;
   const auto rel = nlohmann::json::parse(r.out)["reliability"];
   EXPECT_EQ(rel["samples"], 10000);
   EXPECT_LE(rel["p50_days"].get<double>(), rel["p90_days"].get<double>());
-  EXPECT_EQ(
-      run("route " + kExample + " --from Urumqi --to Poti --reliability --seed 3 --format json")
-          .out,
-      r.out);
+  EXPECT_EQ(run_caravan("route " + kExample +
+                        " --from Urumqi --to Poti --reliability --seed 3 --format json")
+                .out,
+            r.out);
 }
 
 TEST(CliAnalysis, ClearErrorsOnBadSetsAndNames) {
-  const CmdResult empty = run("matrix " + kExample + " --from , --to Poti");
+  const CmdResult empty = run_caravan("matrix " + kExample + " --from , --to Poti");
   EXPECT_EQ(empty.code, 2);
   EXPECT_NE(empty.out.find("--from: the set ',' names no place"), std::string::npos) << empty.out;
-  const CmdResult bad = run("matrix " + kExample + " --from country:ZZ --to Poti");
+  const CmdResult bad = run_caravan("matrix " + kExample + " --from country:ZZ --to Poti");
   EXPECT_EQ(bad.code, 2);
-  const CmdResult name = run("pareto " + kExample + " --from Urumqi --to Potti");
+  const CmdResult name = run_caravan("pareto " + kExample + " --from Urumqi --to Potti");
   EXPECT_EQ(name.code, 2);
   EXPECT_NE(name.out.find("did you mean Poti"), std::string::npos);
   const CmdResult impossible =
-      run("alternatives " + kExample + " --from Urumqi --to Poti --avoid-mode ferry");
+      run_caravan("alternatives " + kExample + " --from Urumqi --to Poti --avoid-mode ferry");
   EXPECT_EQ(impossible.code, 3);
 }
 

@@ -2,6 +2,8 @@
 // Black Sea routes reach Central Europe and Türkiye.
 #include <nlohmann/json.hpp>
 
+#include "support/run_caravan.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -16,24 +18,8 @@
 
 namespace {
 
-struct CmdResult {
-  int code = -1;
-  std::string out; ///< stdout (stderr too when asked)
-};
-
-CmdResult run(const std::string& args, bool with_stderr = true) {
-  const std::string cmd =
-      std::string(CARAVAN_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  CmdResult r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using caravan::testing::CmdResult;
+using caravan::testing::run_caravan;
 
 const std::string kScenarios = std::string(CARAVAN_REPO_DIR) + "/data/eurasia/scenarios/";
 
@@ -47,8 +33,8 @@ std::string slurp(const std::filesystem::path& p) {
 TEST(ImpactCli, CenterWestHighwayReportWithClaimAndSvg) {
   const auto svg = std::filesystem::temp_directory_path() /
                    ("caravan_cw_" + std::to_string(::getpid()) + ".svg");
-  const CmdResult r =
-      run("impact --scenario " + kScenarios + "center-west-highway.toml --svg " + svg.string());
+  const CmdResult r = run_caravan("impact --scenario " + kScenarios +
+                                  "center-west-highway.toml --svg " + svg.string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("870 pairs: 24 better, 0 worse, 106 newly reachable, 0 no longer reachable"),
             std::string::npos)
@@ -71,8 +57,8 @@ TEST(ImpactCli, CenterWestHighwayReportWithClaimAndSvg) {
 }
 
 TEST(ImpactCli, JsonAndCsvCarryMatricesAndPairs) {
-  const CmdResult j =
-      run("impact --scenario " + kScenarios + "moyinty-kyzylzhar.toml --format json", false);
+  const CmdResult j = run_caravan(
+      "impact --scenario " + kScenarios + "moyinty-kyzylzhar.toml --format json", false);
   ASSERT_EQ(j.code, 0) << j.out;
   const auto doc = nlohmann::json::parse(j.out);
   const std::size_t n = doc["places"].size();
@@ -83,7 +69,7 @@ TEST(ImpactCli, JsonAndCsvCarryMatricesAndPairs) {
   ASSERT_EQ(doc["claims"].size(), 2u);
   EXPECT_EQ(doc["claims"][0]["claimed_saving"], 800.0);
   const CmdResult c =
-      run("impact --scenario " + kScenarios + "moyinty-kyzylzhar.toml --format csv", false);
+      run_caravan("impact --scenario " + kScenarios + "moyinty-kyzylzhar.toml --format csv", false);
   ASSERT_EQ(c.code, 0);
   EXPECT_EQ(c.out.rfind("from,to,change,km_before,km_after,km_change,hours_before", 0), 0u);
   EXPECT_EQ(static_cast<std::size_t>(std::count(c.out.begin(), c.out.end(), '\n')),
@@ -93,8 +79,9 @@ TEST(ImpactCli, JsonAndCsvCarryMatricesAndPairs) {
 TEST(ImpactCli, BaseOptionOverridesCompareAgainst) {
   // The fast variant against the network as it is: only the four faster sections differ, and
   // Petropavl -> Dostyk gains 836 km x (24/743.3 - 24/1500) h = 13.6 h.
-  const CmdResult r = run("impact --scenario " + kScenarios + "dostyk-moyinty-fast.toml --base " +
-                          kScenarios + "dostyk-moyinty.toml --top 1");
+  const CmdResult r =
+      run_caravan("impact --scenario " + kScenarios + "dostyk-moyinty-fast.toml --base " +
+                  kScenarios + "dostyk-moyinty.toml --top 1");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("Compared with: scenario 'dostyk-moyinty'"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("870 pairs: 94 better, 0 worse, 0 newly reachable"), std::string::npos)
@@ -110,7 +97,7 @@ TEST(ImpactCli, EveryBuiltinScenarioRuns) {
   for (const auto& e : std::filesystem::directory_iterator(kScenarios)) {
     if (e.path().extension() != ".toml") continue;
     ++files;
-    const CmdResult r = run("impact --scenario " + e.path().string() + " --top 3");
+    const CmdResult r = run_caravan("impact --scenario " + e.path().string() + " --top 3");
     EXPECT_EQ(r.code, 0) << e.path() << "\n" << r.out;
   }
   EXPECT_EQ(files, 9);
@@ -121,7 +108,7 @@ TEST(ImpactCli, BadScenarioExitsTwoNamingFileLineAndField) {
                     ("caravan_bad_" + std::to_string(::getpid()) + ".toml");
   std::ofstream(path)
       << "name = \"bad\"\n[[change_link]]\nid = \"kz_dostyk_aktogai\"\ntracks = 1\n";
-  const CmdResult r = run("impact --scenario " + path.string());
+  const CmdResult r = run_caravan("impact --scenario " + path.string());
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find(path.string() +
                        ":2: field 'change_link.id': unknown link 'kz_dostyk_aktogai' (did you "
@@ -132,7 +119,7 @@ TEST(ImpactCli, BadScenarioExitsTwoNamingFileLineAndField) {
 }
 
 TEST(DataFixes, MiddleCorridorReachesDuisburgAndPotiReachesIstanbul) {
-  const CmdResult c = run("compare --from Lianyungang --to Duisburg");
+  const CmdResult c = run_caravan("compare --from Lianyungang --to Duisburg");
   ASSERT_EQ(c.code, 0) << c.out;
   const auto at = c.out.find("Middle Corridor (TITR) via Poti to Constanța");
   ASSERT_NE(at, std::string::npos) << c.out;
@@ -140,7 +127,8 @@ TEST(DataFixes, MiddleCorridorReachesDuisburgAndPotiReachesIstanbul) {
   EXPECT_EQ(line.find("does not serve"), std::string::npos) << line;
   EXPECT_NE(line.find("ferry>rail_1435"), std::string::npos) << line;
   // By distance the Black Sea ferry (1,118 km EST) beats the rail detour via Kars (2,442 km).
-  const CmdResult r = run("route --from Poti --to Istanbul --by distance --format json", false);
+  const CmdResult r =
+      run_caravan("route --from Poti --to Istanbul --by distance --format json", false);
   ASSERT_EQ(r.code, 0) << r.out;
   const auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["total"]["km"], 1118.0);
