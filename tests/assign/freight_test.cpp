@@ -1,12 +1,16 @@
 // Freight assignment on ASCII-map networks with closed-form equilibria, and the demand reader.
 #include "assign/freight.hpp"
+#include "assign/shortest_path.hpp"
+#include "io/csv_network.hpp"
 #include "io/freight_demand.hpp"
 #include "io/parse_error.hpp"
+#include "route/router.hpp"
 #include "support/ascii_network.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 
 namespace caravan {
 namespace {
@@ -202,6 +206,50 @@ TEST(FreightDemandReader, ErrorsNameFileLineAndField) {
   EXPECT_NE(message("from,to\nA,D\n").find("missing column 'teu_per_year'"), std::string::npos);
   EXPECT_NE(message("from,to,teu_per_day,teu_per_year\nA,D,1,1\n").find("not both"),
             std::string::npos);
+}
+
+TEST(FreightAssignment, FreeFlowPathsOnEurasiaEqualTheRoutersRoutes) {
+  // The assignment network is the router's state graph: at zero flow, the cheapest path from every
+  // zone to every other costs what `caravan route` finds (by time and by cost, with transfers,
+  // gauge changes, border dwell and port handling).
+  const Network net =
+      io::read_network(std::filesystem::path(CARAVAN_REPO_DIR) / "data" / "eurasia").network;
+  for (const Objective by : {Objective::time, Objective::cost}) {
+    freight::FreightOptions o;
+    o.by = by;
+    o.value_of_time_usd_per_teu_h = 0.0; // cost = USD only, as the router's --by cost
+    const freight::FreightNetwork fn = freight::build_freight_network(net, o);
+    const assign::Network& an = fn.network;
+    std::vector<double> cost(an.num_links());
+    for (assign::LinkIndex a = 0; a < an.num_links(); ++a)
+      cost[a] = an.fixed_cost()[a] + an.free_flow_time()[a];
+    assign::ShortestPathTree tree(an);
+    Router router(net);
+    int compared = 0;
+    for (const char* from : {"cn_xian", "kz_dostyk", "kz_aktau", "de_duisburg", "uz_tashkent"}) {
+      const NodeId f = *net.find_node_id(from);
+      tree.run(f.index(), cost);
+      RouteRequest req;
+      req.from = f;
+      req.costing.objective = by;
+      router.tree(req);
+      for (std::uint32_t v = 0; v < net.node_count(); ++v) {
+        if (v == f.index()) continue;
+        const auto route = router.route_to(NodeId(v));
+        const double d = tree.dist()[v];
+        if (!route) {
+          EXPECT_FALSE(std::isfinite(d)) << from << " -> " << net.node(NodeId(v)).id;
+          continue;
+        }
+        const double want =
+            by == Objective::time ? route->totals.hours.value() : route->totals.usd.value();
+        EXPECT_NEAR(d, want, 1e-9 * std::max(1.0, want))
+            << from << " -> " << net.node(NodeId(v)).id << " by " << to_string(by);
+        ++compared;
+      }
+    }
+    EXPECT_GT(compared, 400);
+  }
 }
 
 } // namespace
