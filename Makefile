@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 CMAKE_GEN := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 PORT ?= 8080
 
-.PHONY: all deps build run route test test-san bench fmt fmt-check clean
+.PHONY: all deps build web run route test test-san bench fmt fmt-check clean
 
 all: build
 
@@ -16,11 +16,19 @@ build: deps
 	@cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-run: build
-	@$(BUILD)/caravan route --from Lianyungang --to Duisburg
-	@$(BUILD)/caravan route --from Khorgos --to Poti --by cost
+# The web map needs node/npm (the `web` group of install-deps); the default build includes it.
+web:
+	@scripts/install-deps web
+	@$(MAKE) --no-print-directory build
+	@cmake --build $(BUILD) --target web
 
-test: build
+RUN_NETWORK ?= eurasia
+run: web
+	@$(BUILD)/caravan serve --network $(RUN_NETWORK) --port $(PORT) --quiet
+
+test:
+	@scripts/install-deps web bench
+	@$(MAKE) --no-print-directory build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --progress
 
 test-san: deps

@@ -14,5 +14,8 @@ void add_compare_command(CLI::App& app, int& exit_code);
 void add_matrix_command(CLI::App& app, int& exit_code);
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_assign_command(CLI::App& app, int& exit_code);
+void add_serve_command(CLI::App& app, int& exit_code);
+void add_import_osm_command(CLI::App& app, int& exit_code);
+void add_impact_command(CLI::App& app, int& exit_code);
 
 } // namespace caravan::app

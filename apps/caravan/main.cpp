@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   caravan::app::add_matrix_command(app, exit_code);
   caravan::app::add_validate_command(app, exit_code);
   caravan::app::add_assign_command(app, exit_code);
+  caravan::app::add_serve_command(app, exit_code);
+  caravan::app::add_import_osm_command(app, exit_code);
+  caravan::app::add_impact_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,5 +1,6 @@
 // `caravan matrix`: many-to-many tables between sets of places, in parallel over origins.
 #include "commands.hpp"
+#include "node_sets.hpp"
 #include "request_options.hpp"
 
 #include "io/analysis_output.hpp"

@@ -146,6 +146,10 @@ NODES = [
     ("tr_istanbul", "Istanbul", "İstanbul", "TR", "city", "", ("gn", "Istanbul"), (41.01, 28.98)),
     ("ro_bucharest", "Bucharest", "București;Bucuresti", "RO", "city", "", ("gn", "Bucharest"), (44.43, 26.10)),
     ("ro_constanta", "Constanța", "Constanta;Constantza", "RO", "seaport", "", ("osm", "Constanța Station"), (44.17, 28.65)),
+    # Constanța's rail path on to Central Europe (Bucharest–Budapest–Vienna–Nuremberg–Duisburg).
+    ("hu_budapest", "Budapest", "", "HU", "city", "", ("gn", "Budapest"), (47.50, 19.04)),
+    ("at_vienna", "Vienna", "Wien", "AT", "city", "", ("gn", "Vienna"), (48.21, 16.37)),
+    ("de_nuremberg", "Nuremberg", "Nürnberg;Nurnberg", "DE", "junction", "", ("gn", "Nuremberg"), (49.45, 11.08)),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -314,6 +318,11 @@ LINKS = [
     ("tr_ankara_istanbul", "tr_ankara", "tr_istanbul", "rail_1435", ("est",), {}),
     # Constanța's rail link inland, so that port handling there is charged (and routes continue).
     ("ro_constanta_bucharest", "ro_constanta", "ro_bucharest", "rail_1435", ("est",), {"tracks": 2}),
+    # On to Central Europe, so that Black Sea routes reach Duisburg and Hamburg (no sourced lengths: EST).
+    ("ro_bucharest_budapest", "ro_bucharest", "hu_budapest", "rail_1435", ("est",), {}),
+    ("hu_budapest_vienna", "hu_budapest", "at_vienna", "rail_1435", ("est",), {}),
+    ("at_vienna_nuremberg", "at_vienna", "de_nuremberg", "rail_1435", ("est",), {}),
+    ("de_nuremberg_duisburg", "de_nuremberg", "de_duisburg", "rail_1435", ("est",), {}),
     # --- Caspian ferries ---
     ("ferry_aktau_alat", "kz_aktau", "az_alat", "ferry", ("km", 472, "capacity.md §6 DERIVED waypoint route 472–496 km"), {"dur": (18, 21, 30), "cap": (244, "teu_per_day")}),
     ("ferry_aktau_baku", "kz_aktau", "az_baku", "ferry", ("src", 470, "Baku–Aktau ferry route 470 km (Azerbaijan National Encyclopedia 2011)"), {"dur": (22, 23, 24)}),
@@ -322,6 +331,9 @@ LINKS = [
     ("ferry_turkmenbashi_alat", "tm_turkmenbashi", "az_alat", "ferry", ("km", 303, "capacity.md §6 DERIVED 303–345 km"), {"dur": (10, 11.5, 13)}),
     # --- Black Sea ---
     ("ferry_poti_constanta", "ge_poti", "ro_constanta", "ferry", ("km", 1130, "capacity.md §6 DERIVED 1076–1130 km (upper value: waypoint route x 1.05 fairways; the lower value is below this network's great circle)"), {"dur": (60, 60, 60), "black_sea": True}),
+    # Black Sea to Türkiye: no published Poti–Istanbul distance or schedule was found; EST length, and the
+    # running time at the Poti–Constanța Ro-Pax speed (1,130 km in 60 h).
+    ("ferry_poti_istanbul", "ge_poti", "tr_istanbul", "ferry", ("est_sea", 1.05), {"dur_like": "ferry_poti_constanta", "black_sea": True}),
     ("ferry_batumi_constanta", "ge_batumi", "ro_constanta", "ferry", ("km", 1147, "capacity.md §6 DERIVED 1092–1147 km (upper value: waypoint route x 1.05 fairways)"), {"dur": (120, 120, 120), "black_sea": True}),
     # --- Deep sea (competitor) ---
     ("sea_shanghai_rotterdam", "cn_shanghai", "nl_rotterdam", "sea", ("sea", "cn_shanghai", "nl_rotterdam"), {}),
@@ -414,6 +426,12 @@ BORDERS = [
     ("pl_poznan", "de_frankfurt_oder", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
     ("de_duisburg", "nl_rotterdam", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
     ("nl_rotterdam", "de_duisburg", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
+    ("ro_bucharest", "hu_budapest", "rail_1435", 0, 0, 0, 0, "EU internal border (customs union; Romania in Schengen since 2025-01-01): no dwell"),
+    ("hu_budapest", "ro_bucharest", "rail_1435", 0, 0, 0, 0, "EU internal border (customs union; Romania in Schengen since 2025-01-01): no dwell"),
+    ("hu_budapest", "at_vienna", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
+    ("at_vienna", "hu_budapest", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
+    ("at_vienna", "de_nuremberg", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
+    ("de_nuremberg", "at_vienna", "rail_1435", 0, 0, 0, 0, "EU internal border (Schengen, customs union): no dwell"),
 ]
 
 # Gauge-change stations: (node, hours typical, low, high, source)
@@ -436,6 +454,7 @@ PORTS = {
     "ge_poti": (72, 24, 168, B + " Poti/Batumi port (ASSUMPTION within DERIVED Poti→Constanța 8–10 days)"),
     "ge_batumi": (72, 24, 168, B + " Poti/Batumi port (ASSUMPTION within DERIVED Poti→Constanța 8–10 days)"),
     "ro_constanta": (72, 24, 168, B + " Constanța port (ASSUMPTION)"),
+    "tr_istanbul": (72, 24, 168, B + " ASSUMPTION: Constanța port analog for Istanbul (Haydarpaşa/Ambarlı; no figure found)"),
     # Deep-sea ports: port time is inside the World Bank 28–40 days maritime range (sea link).
     "cn_shanghai": (0, 0, 0, "port time inside the sea link's 28–40 days (World Bank 2023 via EY)"),
     "cn_lianyungang": (0, 0, 0, "port time inside the sea link's 28–40 days (World Bank 2023 via EY)"),
@@ -467,7 +486,7 @@ COST_CASPIAN = 800  # costs.md §9 PROXY (per TEU per crossing)
 COST_BLACK_SEA = 450  # costs.md §9 Poti–Mersin 2018
 COST_CAUCASUS_TOTAL = 800  # costs.md §9 Baku/Alat–Poti per TEU (2018), spread per km over Alat–Poti
 
-GRID = {"RO": 261, "RU": 355, "BY": 473, "UZ": 497, "AZ": 537, "GE": 106, "PL": 657, "DE": 364, "NL": 261, "CN": 549}
+GRID = {"HU": 261, "AT": 261, "RO": 261, "RU": 355, "BY": 473, "UZ": 497, "AZ": 537, "GE": 106, "PL": 657, "DE": 364, "NL": 261, "CN": 549}
 
 
 def co2_factor(mode, country, elec, black_sea):
@@ -600,6 +619,10 @@ def main():
         elif ln[0] == "est":
             L = g * factor[grp]
             s = f"EST great-circle {g:.0f} km x {factor[grp]} ({grp} detour factor, SOURCES.md §E1)"
+        elif ln[0] == "est_sea":
+            L = g * ln[1]
+            s = (f"EST great-circle {g:.0f} km x {ln[1]} (open Black Sea crossing; the fairway factor of the "
+                 "DERIVED Black Sea routes, capacity.md §6)")
         elif ln[0] == "alat_border":
             continue
         lengths[lid] = max(L, 1.0)
@@ -620,6 +643,7 @@ def main():
           f"sea Shanghai–Rotterdam {sh_rtm:.0f} km; Alat–Poti {caucasus:.0f} km -> {caucasus_per_km:.3f} USD/TEU-km")
 
     rows = []
+    LINK_OPTS = {x[0]: x[5] for x in LINKS}
     for lid, u, v, mode, ln, opt in LINKS:
         L = lengths[lid]
         cc = opt.get("co2c") or (country[u] if country[u] == country[v] else country[u])
@@ -641,7 +665,11 @@ def main():
             dur = (L / KMH_ROAD_FAST, L / KMH_ROAD, L / KMH_ROAD)
             per_km = COST_ROAD
         elif mode == "ferry":
-            dur = opt["dur"]
+            if "dur_like" in opt:  # same speed as a published crossing
+                ref = opt["dur_like"]
+                dur = tuple(L * d / lengths[ref] for d in LINK_OPTS[ref]["dur"])
+            else:
+                dur = opt["dur"]
             fixed = COST_BLACK_SEA if opt.get("black_sea") else COST_CASPIAN
         elif mode == "sea":
             dur = tuple(L / sh_rtm * d * 24 for d in SEA_DAYS)

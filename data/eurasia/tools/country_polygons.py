@@ -15,7 +15,8 @@ import sys
 # ISO 3166-1 numeric -> alpha-2 for the countries the eurasia network uses.
 COUNTRIES = {"398": "KZ", "156": "CN", "860": "UZ", "795": "TM", "364": "IR", "643": "RU", "112": "BY",
              "616": "PL", "276": "DE", "528": "NL", "031": "AZ", "268": "GE", "792": "TR", "642": "RO",
-             "417": "KG", "804": "UA", "051": "AM", "004": "AF", "496": "MN"}
+             "417": "KG", "804": "UA", "051": "AM", "004": "AF", "496": "MN",
+             "348": "HU", "040": "AT"}
 TOLERANCE = 0.01  # degrees (about 1 km)
 REGION = (-12.0, 20.0, 135.0, 72.0)  # lon_min, lat_min, lon_max, lat_max
 

@@ -1,0 +1,114 @@
+// `caravan serve`: the HTTP JSON API and the web map over one network, until SIGINT or SIGTERM.
+#include "commands.hpp"
+#include "context.hpp"
+
+#include "server/http_api.hpp"
+#include "server/http_server.hpp"
+
+#include <fmt/format.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace caravan::app {
+
+namespace {
+struct ServeOptions {
+  std::string network = "eurasia";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 0;
+  std::string web;
+  std::size_t max_body_kb = 64;
+  bool quiet = false;
+};
+
+server::HttpServer* g_server = nullptr;
+
+extern "C" void on_stop_signal(int) {
+  // httplib's stop() only shuts the listening socket down and sets a flag: safe enough here.
+  if (g_server != nullptr) g_server->stop();
+}
+
+/// The built web page: --web, or the one the build produced beside the sources.
+std::string find_web_dir(const std::string& given) {
+  if (!given.empty()) {
+    if (!std::filesystem::is_regular_file(std::filesystem::path(given) / "index.html"))
+      throw UsageError(fmt::format("--web: no index.html in '{}' (run `make web`)", given));
+    return given;
+  }
+#ifdef CARAVAN_DEFAULT_WEB_DIR
+  if (std::filesystem::is_regular_file(std::filesystem::path(CARAVAN_DEFAULT_WEB_DIR) /
+                                       "index.html"))
+    return CARAVAN_DEFAULT_WEB_DIR;
+#endif
+  return {};
+}
+
+int run_serve(const ServeOptions& o) {
+  const LoadedNetwork ln = load_network(o.network);
+  server::ApiOptions api_opts;
+  api_opts.network_label = ln.label;
+  api_opts.version = CARAVAN_VERSION;
+  const server::Api api(ln.net, api_opts);
+
+  server::ServerOptions so;
+  so.host = o.host;
+  so.port = o.port;
+  // A worker holds a keep-alive connection while it is open, so the default is well above the
+  // core count (bench/load.sh: 16 connections on 4 workers queue for a worker, p99 ~130 ms).
+  so.threads = o.threads > 0 ? o.threads
+                             : static_cast<int>(std::max(16u, std::thread::hardware_concurrency()));
+  so.web_dir = find_web_dir(o.web);
+  so.max_body_bytes = o.max_body_kb * 1024;
+  auto log_mutex = std::make_shared<std::mutex>();
+  if (!o.quiet)
+    so.on_request = [log_mutex](const server::RequestLog& l) {
+      std::lock_guard lock(*log_mutex);
+      fmt::print(stderr, "{} {} {} {:.1f} ms\n", l.method, l.path, l.status, l.millis);
+    };
+  server::HttpServer http(api, so);
+  const int port = http.bind();
+  g_server = &http;
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+  fmt::print("caravan serve: {} ({} nodes, {} links) with {} threads\n", ln.label,
+             ln.net.node_count(), ln.net.link_count(), so.threads);
+  if (so.web_dir.empty())
+    fmt::print("no web page (build it with `make web` or pass --web DIR); API only\n");
+  fmt::print("open http://{}:{}/\n", o.host, port);
+  std::fflush(stdout);
+  const bool ok = http.listen();
+  g_server = nullptr;
+  return ok ? kOk : kFailure;
+}
+} // namespace
+
+void add_serve_command(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<ServeOptions>();
+  CLI::App* cmd = app.add_subcommand("serve", "HTTP JSON API and web map (see docs/api.md)");
+  cmd->add_option("--network,-n", o->network, kNetworkHelp)->capture_default_str();
+  cmd->add_option("--host", o->host, "address to listen on")->capture_default_str();
+  cmd->add_option("--port,-p", o->port, "TCP port (0 = any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--threads,-j", o->threads,
+                  "worker threads, each serving one connection at a time (default: 16, or the "
+                  "number of cores if more)")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--web", o->web,
+                  "directory of the built web page (default: web/dist when it was built)");
+  cmd->add_option("--max-body-kb", o->max_body_kb, "largest request body accepted, in KiB")
+      ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
+  cmd->add_flag("--quiet,-q", o->quiet, "no access log on stderr");
+  cmd->footer("Examples:\n  caravan serve --network example --port 8080\n"
+              "  curl 'http://127.0.0.1:8080/route?from=Urumqi&to=Poti&by=cost'");
+  cmd->callback([o, &exit_code] { exit_code = guarded([&] { return run_serve(*o); }); });
+}
+
+} // namespace caravan::app

@@ -1,0 +1,109 @@
+// Contraction hierarchy for a single-criterion CSR graph: the immutable index and how it is built.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "graph/graph.hpp"
+
+namespace caravan::route {
+
+/// Progress of a hierarchy build, reported through `ChBuildOptions::progress`.
+struct ChBuildProgress {
+  std::string_view phase;      ///< "priorities", "contraction" or "index"
+  std::uint32_t done = 0;      ///< nodes done in this phase
+  std::uint32_t total = 0;     ///< nodes in this phase
+  std::uint64_t shortcuts = 0; ///< shortcuts added so far
+};
+
+/// The node-ordering formula (see ChBuildOptions).
+enum class ChPriority { edge_difference, edge_quotient };
+
+/// How a hierarchy is built. The defaults suit road graphs.
+struct ChBuildOptions {
+  /// Witness searches stop after settling this many nodes when a node is contracted (a stopped
+  /// search adds the shortcut, so the limit trades preprocessing time for index size, never
+  /// correctness) ...
+  std::uint32_t witness_settle_limit = 500;
+  /// ... and this many when a node's priority is only estimated.
+  std::uint32_t estimate_settle_limit = 30;
+  /// How the edge difference enters the priority (smallest contracted first):
+  ///  - edge_difference: edge_difference_weight * (shortcuts added - arcs removed)
+  ///  - edge_quotient:   edge_difference_weight * shortcuts added / arcs removed
+  ///                     + hop_quotient_weight * input arcs in the shortcuts / input arcs removed
+  /// plus, in both, contracted_neighbours_weight * (neighbours already contracted)
+  /// + level_weight * level (1 + the highest level of a contracted neighbour).
+  ChPriority priority = ChPriority::edge_quotient;
+  double edge_difference_weight = 1;
+  double hop_quotient_weight = 1;
+  double contracted_neighbours_weight = 0;
+  double level_weight = 1;
+  /// Re-estimate the priority of the node at the head of the queue before contracting it, and put
+  /// it back if it is no longer the minimum (neighbour updates are always done).
+  bool lazy_updates = true;
+  /// Use TBB worker threads for the parts that pay: initial priorities and neighbour updates
+  /// (when a node has at least `parallel_update_threshold` neighbours; a lower threshold made the
+  /// build slower on 2 busy cores, see docs/contraction-hierarchies.md).
+  bool parallel = true;
+  std::uint32_t parallel_update_threshold = 64;
+  /// Called about every 1 % of nodes per phase; must be cheap. The library never prints.
+  std::function<void(const ChBuildProgress&)> progress;
+};
+
+/// The arcs of one direction of the hierarchy, in rank space: the arcs of rank r are
+/// `first_out[r] .. first_out[r+1]-1`; every head has a higher rank than its tail. `middle` is the
+/// rank of the node a shortcut bypasses, or kNoMiddle for an arc of the input graph.
+struct ChArcs {
+  static constexpr std::uint32_t kNoMiddle = 0xFFFFFFFFU;
+  std::vector<std::uint32_t> first_out{0};
+  std::vector<std::uint32_t> head;
+  std::vector<graph::Weight> weight;
+  std::vector<std::uint32_t> middle;
+
+  /// Index of the arc from `tail` to `head`, or kNoMiddle when there is none (both in ranks).
+  [[nodiscard]] std::uint32_t find(std::uint32_t tail, std::uint32_t to) const;
+};
+
+/// An immutable contraction hierarchy: build it once (`build_contraction_hierarchy`), share it
+/// between threads, and query it with one `ChQuery` or many-to-many call per thread.
+class ContractionHierarchy {
+public:
+  ContractionHierarchy() = default;
+
+  [[nodiscard]] std::uint32_t node_count() const {
+    return static_cast<std::uint32_t>(rank_.size());
+  }
+  /// Position of a node in the contraction order (0 = contracted first).
+  [[nodiscard]] std::uint32_t rank(NodeId v) const { return rank_[v.index()]; }
+  [[nodiscard]] NodeId node_at_rank(std::uint32_t r) const { return NodeId(order_[r]); }
+  /// Upward arcs v->w (rank w > rank v), indexed by rank, as the forward search scans them.
+  [[nodiscard]] const ChArcs& forward() const { return forward_; }
+  /// Arcs u->v of the input orientation with rank u > rank v, stored at v with head u, as the
+  /// backward search scans them.
+  [[nodiscard]] const ChArcs& backward() const { return backward_; }
+  [[nodiscard]] graph::WeightUnit unit() const { return unit_; }
+  /// Arcs that are shortcuts (not arcs of the input graph), both directions.
+  [[nodiscard]] std::uint64_t shortcut_count() const { return shortcuts_; }
+  [[nodiscard]] std::size_t memory_bytes() const;
+
+private:
+  friend ContractionHierarchy build_contraction_hierarchy(const graph::Graph&,
+                                                          const ChBuildOptions&);
+  std::vector<std::uint32_t> rank_;
+  std::vector<std::uint32_t> order_;
+  ChArcs forward_;
+  ChArcs backward_;
+  graph::WeightUnit unit_ = graph::WeightUnit::unspecified;
+  std::uint64_t shortcuts_ = 0;
+};
+
+/// Contracts every node of `g` in order of priority (edge difference, contracted neighbours and
+/// level; lazy updates and neighbour updates) with bounded witness searches. Distances in the
+/// hierarchy equal those in `g`. Throws std::overflow_error if a shortcut would reach
+/// graph::kMaxPathWeight.
+[[nodiscard]] ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
+                                                               const ChBuildOptions& options = {});
+
+} // namespace caravan::route

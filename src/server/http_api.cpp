@@ -1,0 +1,377 @@
+// Endpoints of the JSON API: /health, /route, /alternatives, /pareto, /compare, /matrix, /places,
+// /network.geojson, /api.
+#include "server/http_api.hpp"
+
+#include "analysis/corridor_compare.hpp"
+#include "io/analysis_output.hpp"
+#include "io/route_output.hpp"
+#include "route/alternatives.hpp"
+#include "route/matrix.hpp"
+#include "route/pareto.hpp"
+#include "server/api_error.hpp"
+#include "server/network_geojson.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <variant>
+
+namespace caravan::server {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+ApiResponse json_response(const json& j, int status = 200) {
+  return ApiResponse{status, "application/json", j.dump()};
+}
+
+} // namespace
+
+ApiResponse error_response(int status, const std::string& code, const std::string& message,
+                           const std::string& parameter) {
+  return json_response(ApiError(status, code, message, parameter).to_json(), status);
+}
+
+Api::Api(const Network& net, ApiOptions options)
+    : net_(&net), options_(std::move(options)), names_(net), routers_(net),
+      network_geojson_(network_to_geojson(net).dump()) {
+  folded_.reserve(net.node_count());
+  for (const Node& n : net.nodes()) {
+    FoldedNode f;
+    f.names.push_back(fold_name(n.name));
+    for (const auto& a : n.aliases) f.names.push_back(fold_name(a));
+    f.names.push_back(fold_name(n.id));
+    folded_.push_back(std::move(f));
+  }
+  // The endpoint table: a new analysis endpoint is one line here plus its handler.
+  add("/health", {"GET"}, "liveness and the loaded network",
+      [this](Params& p) { return health(p); });
+  add("/route", {"GET", "POST"}, "best route between two places, with the per-leg breakdown",
+      [this](Params& p) { return route(p); });
+  add("/places", {"GET"}, "places whose name, alias or id matches a search text",
+      [this](Params& p) { return places(p); });
+  add("/network.geojson", {"GET"}, "every node and link as GeoJSON, for maps",
+      [this](Params& p) { return network_geojson(p); });
+  add("/alternatives", {"GET", "POST"}, "up to k meaningfully different routes, best first",
+      [this](Params& p) { return alternatives(p); });
+  add("/pareto", {"GET", "POST"}, "every route not beaten on time, cost and CO2 at once",
+      [this](Params& p) { return pareto(p); });
+  add("/compare", {"GET", "POST"}, "the best route through each corridor, ranked",
+      [this](Params& p) { return compare(p); });
+  add("/matrix", {"GET", "POST"}, "totals between every origin and destination of two sets",
+      [this](Params& p) { return matrix(p); });
+  add("/api", {"GET"}, "this list of endpoints", [this](Params& p) {
+    p.finish();
+    json list = json::array();
+    for (const auto& e : endpoints_)
+      list.push_back({{"path", e.path}, {"methods", e.methods}, {"summary", e.summary}});
+    return json_response(json{{"endpoints", list}, {"documentation", "docs/api.md"}});
+  });
+}
+
+void Api::add(std::string path, std::vector<std::string> methods, std::string summary, Handler h) {
+  endpoints_.push_back({std::move(path), std::move(methods), std::move(summary), std::move(h)});
+}
+
+std::vector<Api::EndpointInfo> Api::endpoints() const {
+  std::vector<EndpointInfo> out;
+  for (const auto& e : endpoints_) out.push_back({e.path, e.methods, e.summary});
+  return out;
+}
+
+ApiResponse Api::handle(const ApiRequest& req) const {
+  try {
+    const auto it = std::find_if(endpoints_.begin(), endpoints_.end(),
+                                 [&](const Endpoint& e) { return e.path == req.path; });
+    if (it == endpoints_.end())
+      throw ApiError(404, "not_found", fmt::format("no endpoint at '{}'", req.path));
+    const std::string method = req.method == "HEAD" ? "GET" : req.method;
+    if (std::find(it->methods.begin(), it->methods.end(), method) == it->methods.end())
+      throw ApiError(405, "method_not_allowed",
+                     fmt::format("{} does not accept {}; use {}", req.path, req.method,
+                                 fmt::join(it->methods, " or ")));
+    Params p = method == "POST" ? Params::from_json_body(req.body) : Params::from_query(req.query);
+    if (method == "POST" && !req.query.empty())
+      throw ApiError(400, "unknown_parameter",
+                     "a POST request takes its parameters in the JSON body, not the query string",
+                     req.query.begin()->first);
+    return it->handler(p);
+  } catch (const ApiError& e) {
+    return json_response(e.to_json(), e.status());
+  } catch (const std::bad_alloc&) {
+    return error_response(503, "overloaded", "out of memory while answering the request");
+  } catch (const std::exception& e) {
+    return error_response(500, "internal_error", e.what());
+  }
+}
+
+ApiResponse Api::health(Params& p) const {
+  p.finish();
+  return json_response(json{{"status", "ok"},
+                            {"version", options_.version},
+                            {"network", options_.network_label},
+                            {"nodes", net_->node_count()},
+                            {"links", net_->link_count()},
+                            {"corridors", net_->corridors().size()}});
+}
+
+NodeId Api::resolve(const std::string& parameter, const std::string& query) const {
+  const NameMatch m = names_.resolve(query);
+  if (const auto* id = std::get_if<NodeId>(&m)) return *id;
+  if (const auto* nf = std::get_if<NameNotFound>(&m)) {
+    std::string msg = fmt::format("no place named '{}'", query);
+    if (!nf->suggestions.empty())
+      msg += fmt::format("; did you mean {}?", fmt::join(nf->suggestions, ", "));
+    throw ApiError(422, "unknown_place", msg, parameter, json{{"suggestions", nf->suggestions}});
+  }
+  const auto& amb = std::get<NameAmbiguous>(m);
+  json candidates = json::array();
+  std::vector<std::string> labels;
+  for (NodeId c : amb.candidates) {
+    const Node& n = net_->node(c);
+    candidates.push_back({{"id", n.id}, {"name", n.name}, {"country", n.country}});
+    labels.push_back(fmt::format("{} ({}, {})", n.id, n.name, n.country));
+  }
+  throw ApiError(422, "ambiguous_place",
+                 fmt::format("'{}' names several places; use one of the ids: {}", query,
+                             fmt::join(labels, ", ")),
+                 parameter, json{{"candidates", candidates}});
+}
+
+RouteRequest Api::parse_costing(Params& p) const {
+  RouteRequest req;
+  if (auto by = p.string("by")) {
+    auto o = parse_objective(*by);
+    if (!o)
+      throw ApiError(400, "invalid_parameter",
+                     fmt::format("'by' must be time, cost, co2 or distance, not '{}'", *by), "by");
+    req.costing.objective = *o;
+  }
+  for (const auto& c : p.list("avoid_country")) {
+    std::string up = c;
+    for (char& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    auto id = net_->find_country(up);
+    if (!id)
+      throw ApiError(422, "unknown_country",
+                     fmt::format("no place in this network lies in country '{}'", c),
+                     "avoid_country");
+    req.costing.avoid_countries.push_back(*id);
+  }
+  for (const auto& m : p.list("avoid_mode")) {
+    auto mode = parse_mode(m);
+    if (!mode)
+      throw ApiError(400, "invalid_parameter",
+                     fmt::format("'avoid_mode' must be rail_1520, rail_1435, road, ferry or sea, "
+                                 "not '{}'",
+                                 m),
+                     "avoid_mode");
+    req.costing.avoid_modes.insert(*mode);
+  }
+  for (const auto& n : p.list("avoid_node"))
+    req.costing.avoid_nodes.push_back(resolve("avoid_node", n));
+  req.costing.max_transfers = p.integer("max_transfers", 0, 50);
+  req.costing.year = p.integer("year", 1800, 2200);
+  if (auto teu = p.number("teu", 0.001, 1e6)) req.shipment.teu = Teu(*teu);
+  if (auto t = p.number("tonnes_per_teu", 0.1, 30.0)) req.shipment.tonnes_per_teu = Tonnes(*t);
+  return req;
+}
+
+RouteRequest Api::parse_point_request(Params& p) const {
+  const NodeId from = resolve("from", p.required_string("from"));
+  const NodeId to = resolve("to", p.required_string("to"));
+  if (from == to)
+    throw ApiError(400, "invalid_parameter", "'from' and 'to' name the same place", "to");
+  RouteRequest req = parse_costing(p);
+  req.from = from;
+  req.to = to;
+  return req;
+}
+
+void Api::throw_no_route(const RouteRequest& req, bool endpoint_excluded) const {
+  throw ApiError(422, endpoint_excluded ? "endpoint_excluded" : "no_route",
+                 fmt::format("no route from {} to {}: {}", net_->node(req.from).name,
+                             net_->node(req.to).name,
+                             endpoint_excluded ? "the origin or destination is avoided"
+                                               : "no route satisfies the constraints"),
+                 endpoint_excluded ? "avoid_country" : "");
+}
+
+ApiResponse Api::route(Params& p) const {
+  const RouteRequest req = parse_point_request(p);
+  const std::string format = p.string("format").value_or("json");
+  if (format != "json" && format != "geojson")
+    throw ApiError(400, "invalid_parameter",
+                   fmt::format("'format' must be json or geojson, not '{}'", format), "format");
+  p.finish();
+
+  RouteOutcome out = [&] {
+    auto router = routers_.borrow();
+    return router->route(req);
+  }();
+  if (!out.ok()) throw_no_route(req, out.failure == RouteFailure::endpoint_excluded);
+  if (format == "geojson") {
+    ApiResponse r = json_response(io::route_to_geojson(*net_, *out.route));
+    r.content_type = "application/geo+json";
+    return r;
+  }
+  return json_response(io::route_to_json(*net_, *out.route));
+}
+
+ApiResponse Api::alternatives(Params& p) const {
+  const RouteRequest req = parse_point_request(p);
+  AlternativesOptions o;
+  o.k = static_cast<std::size_t>(p.integer("k", 1, 10).value_or(3));
+  o.max_overlap = p.number("max_overlap", 0.05, 0.95).value_or(o.max_overlap);
+  o.max_stretch = p.number("max_stretch", 1.0, 10.0).value_or(o.max_stretch);
+  p.finish();
+  std::vector<Route> routes = [&] {
+    auto router = routers_.borrow();
+    return find_alternatives(*router, req, o);
+  }();
+  if (routes.empty()) throw_no_route(req, false);
+  return json_response(io::routes_to_json(*net_, routes, "alternatives"));
+}
+
+ApiResponse Api::pareto(Params& p) const {
+  const RouteRequest req = parse_point_request(p);
+  p.finish();
+  ParetoOptions o;
+  o.max_labels = options_.max_pareto_labels;
+  ParetoRouter pr(*net_);
+  const ParetoFront front = pr.run(req, o);
+  if (front.routes.empty()) throw_no_route(req, false);
+  json j = io::routes_to_json(*net_, front.routes, "pareto");
+  j["truncated"] = front.truncated;
+  return json_response(j);
+}
+
+ApiResponse Api::compare(Params& p) const {
+  const RouteRequest req = parse_point_request(p);
+  p.finish();
+  if (net_->corridors().empty())
+    throw ApiError(422, "no_corridors", "this network defines no corridors to compare");
+  const CorridorComparison cmp = [&] {
+    auto router = routers_.borrow();
+    return compare_corridors(*router, req);
+  }();
+  if (!cmp.best) throw_no_route(req, false);
+  return json_response(io::comparison_to_json(*net_, cmp, req.costing.objective));
+}
+
+std::vector<NodeId> Api::resolve_set(const std::string& parameter,
+                                     const std::vector<std::string>& items) const {
+  std::vector<NodeId> out;
+  auto add = [&](NodeId n) {
+    if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  };
+  for (std::string item : items) {
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (item.empty()) continue;
+    if (item == "all") {
+      for (std::uint32_t i = 0; i < net_->node_count(); ++i) add(NodeId(i));
+    } else if (item.starts_with("country:")) {
+      std::string up = item.substr(8);
+      for (char& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      const auto cc = net_->find_country(up);
+      if (!cc)
+        throw ApiError(422, "unknown_country",
+                       fmt::format("no place in this network lies in country '{}'", up), parameter);
+      for (std::uint32_t i = 0; i < net_->node_count(); ++i)
+        if (net_->country_of(NodeId(i)) == *cc) add(NodeId(i));
+    } else if (item.starts_with("kind:")) {
+      const auto kind = parse_node_kind(item.substr(5));
+      if (!kind)
+        throw ApiError(400, "invalid_parameter",
+                       fmt::format("unknown node kind '{}'", item.substr(5)), parameter);
+      for (std::uint32_t i = 0; i < net_->node_count(); ++i)
+        if (net_->node(NodeId(i)).kind == *kind) add(NodeId(i));
+    } else {
+      add(resolve(parameter, item));
+    }
+  }
+  if (out.empty())
+    throw ApiError(400, "missing_parameter", fmt::format("'{}' names no place", parameter),
+                   parameter);
+  return out;
+}
+
+ApiResponse Api::matrix(Params& p) const {
+  if (!p.has("from")) throw ApiError(400, "missing_parameter", "'from' is required", "from");
+  if (!p.has("to")) throw ApiError(400, "missing_parameter", "'to' is required", "to");
+  const std::vector<NodeId> origins = resolve_set("from", p.list("from"));
+  const std::vector<NodeId> dests = resolve_set("to", p.list("to"));
+  const RouteRequest req = parse_costing(p);
+  p.finish();
+  if (origins.size() * dests.size() > options_.max_matrix_cells)
+    throw ApiError(422, "too_many_cells",
+                   fmt::format("{} x {} cells exceed the limit of {}", origins.size(), dests.size(),
+                               options_.max_matrix_cells),
+                   "to", json{{"max_cells", options_.max_matrix_cells}});
+  // One thread per request: the server already runs requests in parallel.
+  const Matrix m = compute_matrix(*net_, origins, dests, req.costing, req.shipment, 1);
+  return json_response(io::matrix_to_json(*net_, m));
+}
+
+ApiResponse Api::places(Params& p) const {
+  const std::string q = fold_name(p.string("q").value_or(""));
+  const int limit = p.integer("limit", 1, options_.max_places).value_or(10);
+  p.finish();
+  // Rank: 0 exact, 1 prefix of a name, 2 prefix of a word, 3 substring, 4+d spelled d edits off.
+  struct Hit {
+    int rank;
+    std::size_t node;
+  };
+  std::vector<Hit> hits;
+  for (std::size_t i = 0; i < folded_.size(); ++i) {
+    int best = 99;
+    for (const auto& s : folded_[i].names) {
+      if (q.empty()) {
+        best = 3;
+      } else if (s == q) {
+        best = std::min(best, 0);
+      } else if (s.starts_with(q)) {
+        best = std::min(best, 1);
+      } else if (auto pos = s.find(q); pos != std::string::npos) {
+        best = std::min(best, s[pos - 1] == ' ' ? 2 : 3);
+      }
+    }
+    if (best < 99) hits.push_back({best, i});
+  }
+  // Close spellings ("Tbilsi"), by edit distance, after every text match.
+  if (q.size() >= 3) {
+    const std::size_t allowed = std::max<std::size_t>(2, q.size() / 3);
+    for (std::size_t i = 0; i < folded_.size(); ++i) {
+      if (std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.node == i; }))
+        continue;
+      std::size_t best = allowed + 1;
+      for (const auto& s : folded_[i].names) best = std::min(best, edit_distance(q, s));
+      if (best <= allowed) hits.push_back({4 + static_cast<int>(best), i});
+    }
+  }
+  std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+    if (a.rank != b.rank) return a.rank < b.rank;
+    return net_->nodes()[a.node].name < net_->nodes()[b.node].name;
+  });
+  if (hits.size() > static_cast<std::size_t>(limit)) hits.resize(static_cast<std::size_t>(limit));
+  json out = json::array();
+  for (const Hit& h : hits) {
+    const Node& n = net_->nodes()[h.node];
+    out.push_back({{"id", n.id},
+                   {"name", n.name},
+                   {"country", n.country},
+                   {"kind", std::string(to_string(n.kind))},
+                   {"lat", n.pos.lat},
+                   {"lon", n.pos.lon},
+                   {"match", h.rank >= 4 ? "similar" : "text"}});
+  }
+  return json_response(json{{"query", q}, {"places", out}});
+}
+
+ApiResponse Api::network_geojson(Params& p) const {
+  p.finish();
+  return ApiResponse{200, "application/geo+json", network_geojson_};
+}
+
+} // namespace caravan::server

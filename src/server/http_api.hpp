@@ -1,0 +1,105 @@
+// The HTTP JSON API without the transport: a request (method, path, query, body) in, a response
+// out. Thin handlers: parse the request into core types, call the library, write JSON.
+#pragma once
+
+#include "core/names.hpp"
+#include "core/network.hpp"
+#include "server/params.hpp"
+#include "server/router_pool.hpp"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace caravan::server {
+
+struct ApiRequest {
+  std::string method = "GET";
+  std::string path = "/";
+  std::multimap<std::string, std::string> query;
+  std::string body;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+};
+
+struct ApiOptions {
+  std::string network_label = "network";   ///< reported by /health
+  std::string version;                     ///< reported by /health
+  int max_places = 100;                    ///< largest `limit` of /places
+  std::size_t max_matrix_cells = 10'000;   ///< larger /matrix requests get 422 too_many_cells
+  std::size_t max_pareto_labels = 500'000; ///< bounds the work of one /pareto request
+};
+
+/// Every endpoint of the API over one immutable network. handle() is safe to call from any number
+/// of threads at once and never throws: failures become JSON errors with a status code.
+class Api {
+public:
+  Api(const Network& net, ApiOptions options = {});
+
+  ApiResponse handle(const ApiRequest& req) const;
+
+  /// One row per endpoint (for the documentation test and `caravan serve --help`).
+  struct EndpointInfo {
+    std::string path;
+    std::vector<std::string> methods;
+    std::string summary;
+  };
+  [[nodiscard]] std::vector<EndpointInfo> endpoints() const;
+
+  [[nodiscard]] const Network& network() const { return *net_; }
+
+private:
+  /// A handler reads its parameters from Params (then calls finish()) and returns the response.
+  using Handler = std::function<ApiResponse(Params&)>;
+  struct Endpoint {
+    std::string path;
+    std::vector<std::string> methods; ///< GET reads the query string, POST a JSON body
+    std::string summary;
+    Handler handler;
+  };
+  void add(std::string path, std::vector<std::string> methods, std::string summary, Handler h);
+
+  ApiResponse health(Params& p) const;
+  ApiResponse route(Params& p) const;
+  ApiResponse alternatives(Params& p) const;
+  ApiResponse pareto(Params& p) const;
+  ApiResponse compare(Params& p) const;
+  ApiResponse matrix(Params& p) const;
+  ApiResponse places(Params& p) const;
+  ApiResponse network_geojson(Params& p) const;
+
+  /// Resolves a place name given for `parameter`; throws ApiError 422 with suggestions.
+  NodeId resolve(const std::string& parameter, const std::string& query) const;
+  /// A set of places: names, `all`, `country:KZ`, `kind:seaport`.
+  std::vector<NodeId> resolve_set(const std::string& parameter,
+                                  const std::vector<std::string>& items) const;
+  /// Objective, avoid lists, limits and shipment (every request that routes reads them).
+  RouteRequest parse_costing(Params& p) const;
+  /// parse_costing() plus distinct `from` and `to` places.
+  RouteRequest parse_point_request(Params& p) const;
+  [[noreturn]] void throw_no_route(const RouteRequest& req, bool endpoint_excluded) const;
+
+  const Network* net_;
+  ApiOptions options_;
+  NodeNames names_;
+  mutable RouterPool routers_;
+  std::string network_geojson_; ///< built once: the network never changes while serving
+  struct FoldedNode {
+    std::vector<std::string> names; ///< folded name, aliases and id
+  };
+  std::vector<FoldedNode> folded_;
+  std::vector<Endpoint> endpoints_;
+};
+
+/// The JSON body and status for an ApiError-like failure, for transports that detect errors
+/// themselves (oversize body, unknown path).
+ApiResponse error_response(int status, const std::string& code, const std::string& message,
+                           const std::string& parameter = {});
+
+} // namespace caravan::server
