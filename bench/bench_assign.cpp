@@ -34,7 +34,7 @@ std::string cell(const Reached& r) {
                          : fmt::format("{:.2f} s ({} it)", r.seconds, r.iteration);
 }
 
-void run(const NetworkCase& nc, double time_limit_s) {
+void run(const NetworkCase& nc, double time_limit_s, bool only_b, int threads) {
   tntp::AssignmentInput in = tntp::load_assignment(nc.base, nc.weights);
   const assign::ReachableDemand rd = assign::drop_unreachable(in.network, in.demand);
   in.demand = rd.demand;
@@ -46,12 +46,15 @@ void run(const NetworkCase& nc, double time_limit_s) {
   fmt::print("\n");
   fmt::print("| solver | gap 1e-4 | gap 1e-6 | gap 1e-8 | gap 1e-10 | final gap | objective |\n");
   fmt::print("|---|---|---|---|---|---|---|\n");
-  for (assign::Algorithm alg :
-       {assign::Algorithm::frank_wolfe, assign::Algorithm::conjugate_frank_wolfe,
-        assign::Algorithm::algorithm_b}) {
+  std::vector<assign::Algorithm> algorithms = {assign::Algorithm::frank_wolfe,
+                                               assign::Algorithm::conjugate_frank_wolfe,
+                                               assign::Algorithm::algorithm_b};
+  if (only_b) algorithms = {assign::Algorithm::algorithm_b};
+  for (assign::Algorithm alg : algorithms) {
     std::array<Reached, kGaps.size()> reached{};
     assign::Options o;
     o.algorithm = alg;
+    o.threads = threads;
     o.stop.relative_gap = kGaps.back();
     o.stop.time_limit_s = time_limit_s;
     o.progress = [&](const assign::IterationReport& r) {
@@ -74,6 +77,8 @@ int main(int argc, char** argv) {
   std::filesystem::path data = CARAVAN_SHARED_DATA_DIR;
   double time_limit_s = 60.0;
   bool chicago_only = false;
+  bool only_b = false;
+  int threads = 0;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--data") && i + 1 < argc)
       data = argv[++i];
@@ -81,8 +86,13 @@ int main(int argc, char** argv) {
       time_limit_s = std::stod(argv[++i]);
     else if (!std::strcmp(argv[i], "--chicago-only"))
       chicago_only = true;
+    else if (!std::strcmp(argv[i], "--only-b"))
+      only_b = true;
+    else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
+      threads = std::stoi(argv[++i]);
     else {
-      fmt::print(stderr, "usage: bench_assign [--data DIR] [--time-limit S] [--chicago-only]\n");
+      fmt::print(stderr, "usage: bench_assign [--data DIR] [--time-limit S] [--chicago-only] "
+                         "[--only-b] [--threads N]\n");
       return 2;
     }
   }
@@ -100,14 +110,15 @@ int main(int argc, char** argv) {
   }
   fmt::print("bench_assign: time (s, excluding progress callbacks; including the gap's "
              "shortest paths) and iterations to each relative gap; time limit {} s per run; "
-             "{} hardware threads\n",
-             time_limit_s, std::thread::hardware_concurrency());
+             "{} hardware threads, solver threads {}\n",
+             time_limit_s, std::thread::hardware_concurrency(),
+             threads > 0 ? std::to_string(threads) : std::string("all"));
   for (const NetworkCase& nc : cases) {
     if (!std::filesystem::exists(tntp::paths_for(nc.base).net)) {
       fmt::print("{}: skipped, {} absent\n", nc.label, tntp::paths_for(nc.base).net.string());
       continue;
     }
-    run(nc, time_limit_s);
+    run(nc, time_limit_s, only_b, threads);
   }
   return 0;
 }

@@ -1,7 +1,8 @@
 // `caravan assign`: static traffic assignment (user equilibrium or system optimum) of a TNTP
-// network.
+// network, or of TEU demand on a Caravan network.
 #include "commands.hpp"
 #include "context.hpp"
+#include "freight_assign.hpp"
 
 #include "assign/assignment.hpp"
 #include "assign/shortest_path.hpp"
@@ -108,14 +109,60 @@ int run_assign(const AssignCliOptions& o) {
 
 void add_assign_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<AssignCliOptions>();
+  auto f = std::make_shared<FreightCliOptions>();
+  auto gap_given = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand(
-      "assign", "Traffic assignment (user equilibrium or system optimum) of a TNTP network");
-  cmd->add_option("--tntp", o->tntp,
-                  "the network as DIR/Name, reading DIR/Name_net.tntp and DIR/Name_trips.tntp")
-      ->required();
-  cmd->add_option("--gap", o->gap, "stop at this relative gap")
+      "assign", "Traffic assignment (user equilibrium or system optimum) of a TNTP network, or "
+                "of TEU demand on a Caravan network (--network with --demand)");
+  auto* tntp_opt =
+      cmd->add_option("--tntp", o->tntp,
+                      "the network as DIR/Name, reading DIR/Name_net.tntp and DIR/Name_trips.tntp");
+  auto* network_opt = cmd->add_option("--network,-n", f->network, kNetworkHelp);
+  auto* demand_opt =
+      cmd->add_option("--demand", f->demand,
+                      "CSV of TEU demand: from,to,teu_per_year (or teu_per_day); places are "
+                      "names, aliases or ids as in `caravan route`");
+  tntp_opt->excludes(network_opt)->excludes(demand_opt);
+  network_opt->needs(demand_opt);
+  demand_opt->needs(network_opt);
+  cmd->add_option("--gap", o->gap, "stop at this relative gap (default 1e-8; 1e-6 with --network)")
       ->check(CLI::Range(0.0, 1.0))
+      ->each([gap_given](const std::string&) { *gap_given = true; });
+  cmd->add_option("--by", f->by, "with --network: minimise time, or cost (USD + value of time)")
+      ->check(CLI::IsMember({"time", "cost"}))
       ->capture_default_str();
+  cmd->add_option("--format,-f", f->format,
+                  "with --network: table, json, or csv (the link flows) on stdout")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  cmd->add_option("--teu-per-train", f->teu_per_train,
+                  "with --network: converts trains_per_day capacities (facts: ~100 TEU per train)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--tonnes-per-teu", f->tonnes_per_teu,
+                  "with --network: converts tonnes_per_year capacities")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--teu-per-vehicle", f->teu_per_vehicle,
+                  "with --network: converts vehicles_per_hour capacities (estimate)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--value-of-time", f->value_of_time,
+                  "with --by cost: USD per TEU-hour of delay (estimate)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--bpr-alpha", f->bpr_alpha, "with --network: BPR alpha of capacitated links")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--bpr-power", f->bpr_power, "with --network: BPR power of capacitated links")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--binding", f->binding,
+                  "with --network: report links with flow / capacity at least this")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--year", f->year, "with --network: also use links open by this year")
+      ->check(CLI::Range(1800, 2200));
   cmd->add_option("--time-limit", o->time_limit_s, "stop after this many seconds (0 = none)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-iterations", o->max_iterations, "stop after this many iterations")
@@ -129,7 +176,9 @@ void add_assign_command(CLI::App& app, int& exit_code) {
                   "b: Algorithm B (bush-based, fast); fw: Frank-Wolfe; cfw: conjugate Frank-Wolfe")
       ->check(CLI::IsMember({"b", "fw", "cfw"}))
       ->capture_default_str();
-  cmd->add_option("--out,-o", o->out, "write link flows as CSV (from,to,flow; TNTP node ids)");
+  cmd->add_option("--out,-o", o->out,
+                  "write link flows as CSV (TNTP: from,to,flow with TNTP node ids; --network: "
+                  "link,from,to,mode,...,teu_per_day,capacity_teu_per_day,...)");
   cmd->add_option("--toll-factor", o->toll_factor,
                   "generalized cost per toll unit (default: the file's <TOLL FACTOR>, else 0)")
       ->check(CLI::NonNegativeNumber);
@@ -150,10 +199,24 @@ void add_assign_command(CLI::App& app, int& exit_code) {
       "Examples:\n  caravan assign --tntp ../shared/data/tntp/SiouxFalls/SiouxFalls\n"
       "  caravan assign --tntp ../shared/data/tntp/ChicagoSketch/ChicagoSketch --toll-factor 0.02 "
       "--distance-factor 0.04 --gap 1e-10 -o flows.csv\n"
-      "  caravan assign --tntp DIR/Name --objective so --algorithm fw --time-limit 60");
-  cmd->callback([o, &exit_code] {
+      "  caravan assign --tntp DIR/Name --objective so --algorithm fw --time-limit 60\n"
+      "  caravan assign --network eurasia --demand examples/freight-demand/china-europe.csv "
+      "--out flows.csv");
+  cmd->callback([o, f, gap_given, &exit_code] {
     exit_code = guarded([&] {
       try {
+        if (o->tntp.empty() && f->network.empty())
+          throw UsageError("give --tntp DIR/Name, or --network with --demand");
+        if (!f->network.empty()) {
+          if (*gap_given) f->gap = o->gap;
+          f->objective = o->objective;
+          f->time_limit_s = o->time_limit_s;
+          f->max_iterations = o->max_iterations;
+          f->out = o->out;
+          f->threads = o->threads;
+          f->quiet = o->quiet;
+          return run_freight_assign(*f);
+        }
         return run_assign(*o);
       } catch (const tntp::TntpError& e) {
         fmt::print(stderr, "error: {}\n", e.what());

@@ -5,6 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string>
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 namespace caravan::assign::detail {
 
@@ -27,6 +33,9 @@ struct Bush {
   std::vector<double> flow;
   double demand = 0.0;          ///< total demand from the origin
   std::vector<NodeIndex> order; ///< bush nodes in topological order (origin first)
+  /// Rounding residue of links dropped by a parallel topology update, still to be taken off the
+  /// global flows (in bush order, so that the sums do not depend on the thread schedule).
+  std::vector<std::pair<LinkIndex, double>> residue;
 };
 
 /// Dense scratch for working on one bush at a time; the global flows and costs are shared.
@@ -40,7 +49,8 @@ public:
         L_(n.num_nodes(), kInf), U_(n.num_nodes(), -kInf), Uall_(n.num_nodes(), -kInf),
         predL_(n.num_nodes(), kNone), predU_(n.num_nodes(), kNone) {}
 
-  /// Creates the bush of `origin` as its shortest-path tree and loads its demand on it.
+  /// Creates the bush of `origin` as its shortest-path tree with its demand on it; the caller
+  /// adds the bush flows to the global flows.
   Bush initial_bush(NodeIndex origin, std::span<const NodeIndex> dests,
                     std::span<const double> flows, const ShortestPathTree& tree) {
     Bush b;
@@ -56,10 +66,7 @@ public:
       const double l = node_load_[v];
       node_load_[v] = 0.0;
       b.flow.push_back(l);
-      if (l != 0.0) {
-        x_[a] += l;
-        node_load_[net_.tail()[a]] += l;
-      }
+      if (l != 0.0) node_load_[net_.tail()[a]] += l;
     }
     node_load_[origin] = 0.0;
     sort_bush(b);
@@ -94,6 +101,23 @@ public:
     }
     store(b);
     return excess;
+  }
+
+  /// The bush-changing half of `update` against the current costs, without shifting flow and
+  /// without writing the shared flows or costs (rounding residue of dropped links goes to
+  /// b.residue). Safe to run for different bushes in parallel.
+  void improve_topology(Bush& b) {
+    frozen_ = true;
+    residue_.clear();
+    load(b);
+    topological_order(b.origin);
+    labels(b.origin);
+    remove_unused();
+    labels(b.origin);
+    if (add_shortcuts(b.origin)) topological_order(b.origin);
+    store(b);
+    b.residue.swap(residue_);
+    frozen_ = false;
   }
 
 private:
@@ -213,7 +237,12 @@ private:
     for (LinkIndex a : links_) {
       if (bflow_[a] <= min_flow_ && predL_[head[a]] != a) {
         // Rounding residue (flow conserved only to ~1e-16) is dropped with the link.
-        if (bflow_[a] != 0.0) set_flow(a, std::max(0.0, x_[a] - bflow_[a]));
+        if (bflow_[a] != 0.0) {
+          if (frozen_)
+            residue_.emplace_back(a, bflow_[a]);
+          else
+            set_flow(a, std::max(0.0, x_[a] - bflow_[a]));
+        }
         in_bush_[a] = 0;
         bflow_[a] = 0.0;
       } else {
@@ -338,6 +367,8 @@ private:
   std::vector<LinkIndex> predL_, predU_;
   std::vector<LinkIndex> seg_min_, seg_max_;
   double min_flow_ = 0.0; ///< bush flows at or below this are rounding residue
+  bool frozen_ = false;   ///< in improve_topology: shared flows and costs are read-only
+  std::vector<std::pair<LinkIndex, double>> residue_;
 };
 
 } // namespace
@@ -348,33 +379,80 @@ Result solve_algorithm_b(const Network& n, const Demand& d, const Options& o) {
   const std::size_t m = n.num_links();
   std::vector<double> x(m, 0.0), cost(m), der(m);
   compute_costs(n, o.objective, x, cost);
-  // Check reachability (throws) with one all-or-nothing pass, then build the bushes.
-  (void)all_or_nothing(n, d, cost, o.threads);
-  BushWorker worker(n, o.objective, x, cost, der);
-  std::vector<Bush> bushes;
-  bushes.reserve(d.origins().size());
-  {
-    ShortestPathTree tree(n);
-    for (std::size_t k = 0; k < d.origins().size(); ++k) {
-      tree.run(d.origins()[k], cost);
-      bushes.push_back(worker.initial_bush(d.origins()[k], d.destinations(k), d.flows(k), tree));
-    }
-  }
+  // Work that is independent per bush runs in parallel, each thread with its own scratch; the
+  // results are combined in bush order, so the run does not depend on the number of threads.
+  std::optional<tbb::task_arena> arena;
+  if (o.threads > 0) arena.emplace(o.threads);
+  auto in_arena = [&](auto&& f) {
+    if (arena)
+      arena->execute(f);
+    else
+      f();
+  };
+  struct Scratch {
+    Scratch(const Network& n, Objective obj, std::vector<double>& x, std::vector<double>& c,
+            std::vector<double>& dc)
+        : tree(n), worker(n, obj, x, c, dc) {}
+    ShortestPathTree tree;
+    BushWorker worker;
+  };
+  tbb::enumerable_thread_specific<Scratch> scratch(
+      [&] { return Scratch(n, o.objective, x, cost, der); });
+
+  // The initial bushes: each origin's shortest-path tree at free flow, loaded with its demand.
+  const std::size_t n_orig = d.origins().size();
+  std::vector<Bush> bushes(n_orig);
+  std::vector<std::uint8_t> unreachable(n_orig, 0);
+  std::vector<NodeIndex> unreachable_dest(n_orig, 0);
+  in_arena([&] {
+    tbb::parallel_for(std::size_t{0}, n_orig, [&](std::size_t k) {
+      Scratch& s = scratch.local();
+      const NodeIndex origin = d.origins()[k];
+      s.tree.run(origin, cost);
+      for (NodeIndex dest : d.destinations(k))
+        if (s.tree.dist()[dest] == kInf) {
+          unreachable[k] = 1;
+          unreachable_dest[k] = dest;
+          return;
+        }
+      bushes[k] = s.worker.initial_bush(origin, d.destinations(k), d.flows(k), s.tree);
+    });
+  });
+  for (std::size_t k = 0; k < n_orig; ++k)
+    if (unreachable[k])
+      throw AssignError("zone " + std::to_string(unreachable_dest[k] + 1) +
+                        " cannot be reached from zone " + std::to_string(d.origins()[k] + 1));
+  for (const Bush& b : bushes)
+    for (std::size_t i = 0; i < b.links.size(); ++i) x[b.links[i]] += b.flow[i];
   compute_costs(n, o.objective, x, cost, der);
+
+  BushWorker& worker = scratch.local().worker;
   std::vector<double> excess(bushes.size(), kInf);
   for (int it = 0;; ++it) {
     if (mon.record(it, x, result)) break;
-    bool timed_out = false;
-    // One sweep that improves every bush, then flow-only sweeps over the fixed bushes (as in
-    // tap-b's inner iterations): shifting is cheap next to changing bush topology.
+    // Improve every bush against the same costs (in parallel), then shift flow bush by bush
+    // (Gauss-Seidel: each bush sees the flows the previous ones left), as in tap-b's inner
+    // iterations: shifting is cheap next to changing bush topology.
+    in_arena([&] {
+      tbb::parallel_for(std::size_t{0}, bushes.size(),
+                        [&](std::size_t k) { scratch.local().worker.improve_topology(bushes[k]); });
+    });
+    bool residue = false;
+    for (Bush& b : bushes) {
+      for (const auto& [a, r] : b.residue) x[a] = std::max(0.0, x[a] - r);
+      residue = residue || !b.residue.empty();
+      b.residue.clear();
+    }
+    if (residue) compute_costs(n, o.objective, x, cost, der);
+    bool timed_out = mon.out_of_time();
     double skip_below = 0.0;
     for (int sweep = 0; sweep <= kInnerSweeps && !timed_out; ++sweep) {
       double max_excess = 0.0;
       for (std::size_t k = 0; k < bushes.size(); ++k) {
-        // Flow-only sweeps leave out the bushes already much closer to equilibrium than the
-        // worst one; every bush is visited again in the next bush-improving sweep.
+        // Later sweeps leave out the bushes already much closer to equilibrium than the worst
+        // one; every bush is visited again in the next iteration's first sweep.
         if (sweep > 0 && excess[k] < skip_below) continue;
-        excess[k] = worker.update(bushes[k], sweep == 0, 1);
+        excess[k] = worker.update(bushes[k], false, 1);
         max_excess = std::max(max_excess, excess[k]);
         if (mon.out_of_time()) {
           timed_out = true;

@@ -12,17 +12,54 @@ namespace caravan::assign {
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
-struct HeapGreater {
-  bool operator()(const std::pair<double, NodeIndex>& a,
-                  const std::pair<double, NodeIndex>& b) const {
-    return a.first > b.first;
-  }
-};
+constexpr std::uint32_t kArity = 4;
 } // namespace
 
 ShortestPathTree::ShortestPathTree(const Network& network)
-    : net_(&network), dist_(network.num_nodes(), kInf), pred_(network.num_nodes(), kNone) {
+    : net_(&network), dist_(network.num_nodes(), kInf), pred_(network.num_nodes(), kNone),
+      heap_pos_(network.num_nodes(), kNone) {
   settled_.reserve(network.num_nodes());
+}
+
+void ShortestPathTree::sift_up(std::uint32_t i) {
+  const NodeIndex v = heap_[i];
+  const double d = dist_[v];
+  while (i > 0) {
+    const std::uint32_t parent = (i - 1) / kArity;
+    const NodeIndex p = heap_[parent];
+    if (!(d < dist_[p])) break;
+    heap_[i] = p;
+    heap_pos_[p] = i;
+    i = parent;
+  }
+  heap_[i] = v;
+  heap_pos_[v] = i;
+}
+
+void ShortestPathTree::sift_down(std::uint32_t i) {
+  const auto n = static_cast<std::uint32_t>(heap_.size());
+  const NodeIndex v = heap_[i];
+  const double d = dist_[v];
+  for (;;) {
+    const std::uint32_t first = i * kArity + 1;
+    if (first >= n) break;
+    const std::uint32_t last = std::min(first + kArity, n);
+    std::uint32_t best = first;
+    double best_d = dist_[heap_[first]];
+    for (std::uint32_t c = first + 1; c < last; ++c) {
+      const double cd = dist_[heap_[c]];
+      if (cd < best_d) {
+        best = c;
+        best_d = cd;
+      }
+    }
+    if (!(best_d < d)) break;
+    heap_[i] = heap_[best];
+    heap_pos_[heap_[i]] = i;
+    i = best;
+  }
+  heap_[i] = v;
+  heap_pos_[v] = i;
 }
 
 void ShortestPathTree::run(NodeIndex origin, std::span<const double> cost) {
@@ -37,23 +74,34 @@ void ShortestPathTree::run(NodeIndex origin, std::span<const double> cost) {
   const auto head = net_->head();
   dist_[origin] = 0.0;
   touched_.push_back(origin);
-  heap_.emplace_back(0.0, origin);
+  heap_.push_back(origin);
+  heap_pos_[origin] = 0;
   while (!heap_.empty()) {
-    std::pop_heap(heap_.begin(), heap_.end(), HeapGreater{});
-    auto [d, u] = heap_.back();
+    const NodeIndex u = heap_.front();
+    heap_pos_[u] = kNone;
+    const NodeIndex last = heap_.back();
     heap_.pop_back();
-    if (d > dist_[u]) continue;
+    if (!heap_.empty()) {
+      heap_[0] = last;
+      sift_down(0);
+    }
     settled_.push_back(u);
     if (u != origin && !net_->passable(u)) continue;
+    const double d = dist_[u];
     for (std::uint32_t a = first_out[u]; a < first_out[u + 1]; ++a) {
       const NodeIndex v = head[a];
       const double nd = d + cost[a];
-      if (nd < dist_[v]) {
-        if (dist_[v] == kInf) touched_.push_back(v);
+      if (!(nd < dist_[v])) continue;
+      if (dist_[v] == kInf) {
+        touched_.push_back(v);
         dist_[v] = nd;
         pred_[v] = a;
-        heap_.emplace_back(nd, v);
-        std::push_heap(heap_.begin(), heap_.end(), HeapGreater{});
+        heap_.push_back(v);
+        sift_up(static_cast<std::uint32_t>(heap_.size() - 1));
+      } else if (heap_pos_[v] != kNone) { // (settled nodes cannot improve: costs are >= 0)
+        dist_[v] = nd;
+        pred_[v] = a;
+        sift_up(heap_pos_[v]);
       }
     }
   }

@@ -26,8 +26,12 @@ private:
   std::vector<double> dist_;
   std::vector<LinkIndex> pred_;
   std::vector<NodeIndex> settled_;
-  std::vector<std::pair<double, NodeIndex>> heap_;
+  /// Indexed 4-ary min-heap on dist_ (decrease-key, no stale entries) and each node's slot.
+  std::vector<NodeIndex> heap_;
+  std::vector<std::uint32_t> heap_pos_;
   std::vector<NodeIndex> touched_;
+  void sift_up(std::uint32_t i);
+  void sift_down(std::uint32_t i);
 };
 
 struct AllOrNothing {

@@ -95,4 +95,53 @@ TEST_F(AssignCli, MissingFilesAndBadOptionsAreBadInput) {
   EXPECT_EQ(run_caravan("assign").code, 2);
 }
 
+TEST_F(AssignCli, FreightOnTheBuiltInNetworkReportsCorridorsBindingAndGap) {
+  const std::string demand =
+      std::string(CARAVAN_REPO_DIR) + "/examples/freight-demand/china-kazakhstan-2024.csv";
+  const auto out = dir_ / "teu.csv";
+  const CmdResult r = run("assign --network eurasia --demand " + demand + " -q -o " + out.string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("corridor shares"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("tar_northern"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("binding capacities"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("relative gap: "), std::string::npos) << r.out;
+  // 1,406,500 TEU/year in the example file.
+  EXPECT_NE(r.out.find("(1406500 TEU/year)"), std::string::npos) << r.out;
+  std::ifstream f(out);
+  std::stringstream csv;
+  csv << f.rdbuf();
+  EXPECT_EQ(csv.str().rfind("link,from,to,mode,length_km,teu_per_day,", 0), 0u) << csv.str();
+  EXPECT_NE(csv.str().find("kz_dostyk_aktogay,kz_dostyk,kz_aktogay,rail_1520"), std::string::npos)
+      << csv.str();
+}
+
+TEST_F(AssignCli, FreightJsonListsBindingCapacities) {
+  // Four times the example: the Altynkol-Zhetygen line (18 trains/day) is over capacity.
+  write(dir_ / "big.csv", "from,to,teu_per_day\nUrumqi,Tashkent,2500\n");
+  const CmdResult r = run("assign --network eurasia --demand " + (dir_ / "big.csv").string() +
+                          " -q --format json 2>/dev/null");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("\"binding\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"link\": \"kz_zhetygen_altynkol\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"relative_gap\""), std::string::npos) << r.out;
+}
+
+TEST_F(AssignCli, FreightDemandErrorsNameFileLineFieldAndSuggest) {
+  write(dir_ / "bad.csv", "from,to,teu_per_year\nXi'an,Malaszewicze,100\nAlmatty,Moscow,5\n");
+  const CmdResult r = run("assign --network eurasia --demand " + (dir_ / "bad.csv").string());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("bad.csv:3: field 'from': no place named 'Almatty'"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("did you mean"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Almaty"), std::string::npos) << r.out;
+
+  write(dir_ / "neg.csv", "from,to,teu_per_day\nAlmaty,Moscow,-5\n");
+  const CmdResult n = run("assign --network eurasia --demand " + (dir_ / "neg.csv").string());
+  EXPECT_EQ(n.code, 2);
+  EXPECT_NE(n.out.find("neg.csv:2: field 'teu_per_day'"), std::string::npos) << n.out;
+  // --demand needs --network, and --tntp excludes both.
+  EXPECT_EQ(run("assign --demand " + (dir_ / "neg.csv").string()).code, 2);
+  EXPECT_EQ(run("assign --tntp " + base() + " --network eurasia --demand x.csv").code, 2);
+}
+
 } // namespace

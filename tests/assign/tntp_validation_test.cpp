@@ -120,4 +120,23 @@ TEST(TntpBraessFile, SolvesToTheKnownSplit) {
     EXPECT_NEAR(r.flow[in.network.link_of_input()[in.spec_of_file_link[i]]], expected[i], 1e-6);
 }
 
+// Algorithm B's parallel parts (initial trees, bush topology) combine their results in bush order:
+// the flows are the same bit for bit with one thread or two.
+TEST(TntpAlgorithmB, SameFlowsWithOneOrTwoThreads) {
+  const auto base = kTntp / "SiouxFalls" / "SiouxFalls";
+  if (!std::filesystem::exists(tntp::paths_for(base).net))
+    GTEST_SKIP() << "shared TNTP data absent: " << base.parent_path();
+  const tntp::AssignmentInput in = tntp::load_assignment(base);
+  assign::Options o;
+  o.stop.relative_gap = 1e-10;
+  o.threads = 1;
+  const assign::Result one = assign::assign(in.network, in.demand, o);
+  o.threads = 2;
+  const assign::Result two = assign::assign(in.network, in.demand, o);
+  EXPECT_EQ(one.iterations, two.iterations);
+  EXPECT_EQ(one.relative_gap, two.relative_gap);
+  ASSERT_EQ(one.flow.size(), two.flow.size());
+  for (std::size_t a = 0; a < one.flow.size(); ++a) EXPECT_EQ(one.flow[a], two.flow[a]) << a;
+}
+
 } // namespace

@@ -57,6 +57,8 @@ Network build_map_network(const MapSpec& spec) {
       l.oneway = ml.oneway;
       l.status = *parse_link_status(ml.status);
       l.open_year = ml.open_year;
+      l.capacity = ml.capacity;
+      if (!ml.capacity_unit.empty()) l.capacity_unit = *parse_capacity_unit(ml.capacity_unit);
       b.add_link(l);
     }
   }

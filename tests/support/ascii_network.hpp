@@ -28,6 +28,9 @@ struct MapLink {
   bool oneway = false;
   std::string status = "existing";
   int open_year = 0;
+  double capacity = 0.0; ///< 0 = none
+  std::string capacity_unit =
+      {}; ///< trains_per_day, teu_per_day, vehicles_per_hour, tonnes_per_year
 };
 
 struct MapTransfer {
