@@ -99,7 +99,8 @@ TEST_F(AssignCli, FreightOnTheBuiltInNetworkReportsCorridorsBindingAndGap) {
   const std::string demand =
       std::string(CARAVAN_REPO_DIR) + "/examples/freight-demand/china-kazakhstan-2024.csv";
   const auto out = dir_ / "teu.csv";
-  const CmdResult r = run("assign --network eurasia --demand " + demand + " -q -o " + out.string());
+  const CmdResult r =
+      run_caravan("assign --network eurasia --demand " + demand + " -q -o " + out.string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("corridor shares"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("tar_northern"), std::string::npos) << r.out;
@@ -118,8 +119,8 @@ TEST_F(AssignCli, FreightOnTheBuiltInNetworkReportsCorridorsBindingAndGap) {
 TEST_F(AssignCli, FreightJsonListsBindingCapacities) {
   // Four times the example: the Altynkol-Zhetygen line (18 trains/day) is over capacity.
   write(dir_ / "big.csv", "from,to,teu_per_day\nUrumqi,Tashkent,2500\n");
-  const CmdResult r = run("assign --network eurasia --demand " + (dir_ / "big.csv").string() +
-                          " -q --format json 2>/dev/null");
+  const CmdResult r = run_caravan("assign --network eurasia --demand " +
+                                  (dir_ / "big.csv").string() + " -q --format json 2>/dev/null");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("\"binding\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"link\": \"kz_zhetygen_altynkol\""), std::string::npos) << r.out;
@@ -128,7 +129,8 @@ TEST_F(AssignCli, FreightJsonListsBindingCapacities) {
 
 TEST_F(AssignCli, FreightDemandErrorsNameFileLineFieldAndSuggest) {
   write(dir_ / "bad.csv", "from,to,teu_per_year\nXi'an,Malaszewicze,100\nAlmatty,Moscow,5\n");
-  const CmdResult r = run("assign --network eurasia --demand " + (dir_ / "bad.csv").string());
+  const CmdResult r =
+      run_caravan("assign --network eurasia --demand " + (dir_ / "bad.csv").string());
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("bad.csv:3: field 'from': no place named 'Almatty'"), std::string::npos)
       << r.out;
@@ -136,12 +138,13 @@ TEST_F(AssignCli, FreightDemandErrorsNameFileLineFieldAndSuggest) {
   EXPECT_NE(r.out.find("Almaty"), std::string::npos) << r.out;
 
   write(dir_ / "neg.csv", "from,to,teu_per_day\nAlmaty,Moscow,-5\n");
-  const CmdResult n = run("assign --network eurasia --demand " + (dir_ / "neg.csv").string());
+  const CmdResult n =
+      run_caravan("assign --network eurasia --demand " + (dir_ / "neg.csv").string());
   EXPECT_EQ(n.code, 2);
   EXPECT_NE(n.out.find("neg.csv:2: field 'teu_per_day'"), std::string::npos) << n.out;
   // --demand needs --network, and --tntp excludes both.
-  EXPECT_EQ(run("assign --demand " + (dir_ / "neg.csv").string()).code, 2);
-  EXPECT_EQ(run("assign --tntp " + base() + " --network eurasia --demand x.csv").code, 2);
+  EXPECT_EQ(run_caravan("assign --demand " + (dir_ / "neg.csv").string()).code, 2);
+  EXPECT_EQ(run_caravan("assign --tntp " + base() + " --network eurasia --demand x.csv").code, 2);
 }
 
 } // namespace
