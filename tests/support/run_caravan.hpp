@@ -16,7 +16,8 @@ struct CmdResult {
 
 /// Runs `caravan ARGS` through the shell; with `with_stderr`, stderr is merged into `out`.
 inline CmdResult run_caravan(const std::string& args, bool with_stderr = true) {
-  const std::string cmd = std::string(CARAVAN_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string cmd =
+      std::string(CARAVAN_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   CmdResult r;
   FILE* p = ::popen(cmd.c_str(), "r");
   if (p == nullptr) return r;

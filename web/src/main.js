@@ -248,9 +248,13 @@ function drawBefore(r) {
       .addTo(group);
   }
   group.addTo(map);
-  // Below the scenario's route, which was drawn first.
+  // Below the scenario's route, which was drawn first; the view shows both.
   group.eachLayer((l) => l.bringToBack());
   state.beforeLayer = group;
+  const bounds = L.latLngBounds([]);
+  group.eachLayer((l) => bounds.extend(l.getBounds()));
+  if (state.routeLayer) state.routeLayer.eachLayer((l) => { if (l.getBounds) bounds.extend(l.getBounds()); });
+  if (bounds.isValid()) map.fitBounds(bounds.pad(0.15));
 }
 
 /** The before/after table: km, days and USD, with the change (negative = saved). */
