@@ -1,6 +1,7 @@
 // `caravan serve`: the HTTP JSON API and the web map over one network, until SIGINT or SIGTERM.
 #include "commands.hpp"
 #include "context.hpp"
+#include "node_sets.hpp"
 
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
@@ -23,6 +24,7 @@ struct ServeOptions {
   int port = 8080;
   int threads = 0;
   std::string web;
+  std::string scenarios;
   std::size_t max_body_kb = 64;
   bool quiet = false;
 };
@@ -49,12 +51,49 @@ std::string find_web_dir(const std::string& given) {
   return {};
 }
 
+/// The scenario directory: --scenarios, else `scenarios/` in the network's directory, else the
+/// built-in scenarios for the built-in eurasia network; empty when there is none.
+std::string find_scenario_dir(const std::string& given, const std::string& network) {
+  namespace fs = std::filesystem;
+  if (!given.empty()) {
+    if (!fs::is_directory(given))
+      throw UsageError(fmt::format("--scenarios: '{}' is not a directory", given));
+    return given;
+  }
+  if (fs::is_directory(fs::path(network) / "scenarios"))
+    return (fs::path(network) / "scenarios").string();
+#ifdef CARAVAN_DEFAULT_SCENARIO_DIR
+  if (network == "eurasia" && fs::is_directory(CARAVAN_DEFAULT_SCENARIO_DIR))
+    return CARAVAN_DEFAULT_SCENARIO_DIR;
+#endif
+  return {};
+}
+
 int run_serve(const ServeOptions& o) {
   const LoadedNetwork ln = load_network(o.network);
   server::ApiOptions api_opts;
   api_opts.network_label = ln.label;
   api_opts.version = CARAVAN_VERSION;
-  const server::Api api(ln.net, api_opts);
+  std::vector<server::ServedScenario> scenarios;
+  const std::string scenario_dir = find_scenario_dir(o.scenarios, o.network);
+  if (!scenario_dir.empty()) {
+    // The impact place set of `caravan impact`; a network without those places compares all.
+    std::vector<NodeId> places;
+    std::string label = "Kazakh regional centres and main gateways";
+    try {
+      places = resolve_node_set(ln, "--scenarios", kImpactPlaces);
+    } catch (const UsageError&) {
+      places = resolve_node_set(ln, "--scenarios", "all");
+      label = "every place";
+    }
+    try {
+      scenarios = server::load_scenarios(ln.net, scenario_dir, places, label);
+    } catch (const std::runtime_error& e) {
+      throw UsageError(fmt::format("--scenarios: {}", e.what()));
+    }
+  }
+  const std::size_t scenario_count = scenarios.size();
+  const server::Api api(ln.net, api_opts, std::move(scenarios));
 
   server::ServerOptions so;
   so.host = o.host;
@@ -78,6 +117,7 @@ int run_serve(const ServeOptions& o) {
   std::signal(SIGTERM, on_stop_signal);
   fmt::print("caravan serve: {} ({} nodes, {} links) with {} threads\n", ln.label,
              ln.net.node_count(), ln.net.link_count(), so.threads);
+  if (!scenario_dir.empty()) fmt::print("{} scenarios from {}\n", scenario_count, scenario_dir);
   if (so.web_dir.empty())
     fmt::print("no web page (build it with `make web` or pass --web DIR); API only\n");
   fmt::print("open http://{}:{}/\n", o.host, port);
@@ -102,6 +142,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--web", o->web,
                   "directory of the built web page (default: web/dist when it was built)");
+  cmd->add_option("--scenarios", o->scenarios,
+                  "directory of scenario files offered by /scenarios, /impact and "
+                  "/route?scenario= (default: scenarios/ beside the network; for the built-in "
+                  "eurasia network data/eurasia/scenarios)");
   cmd->add_option("--max-body-kb", o->max_body_kb, "largest request body accepted, in KiB")
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();

@@ -1,5 +1,5 @@
 // Endpoints of the JSON API: /health, /route, /alternatives, /pareto, /compare, /matrix, /places,
-// /network.geojson, /api.
+// /network.geojson, /scenarios, /impact, /api.
 #include "server/http_api.hpp"
 
 #include "analysis/corridor_compare.hpp"
@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <variant>
 
 namespace caravan::server {
@@ -33,9 +34,15 @@ ApiResponse error_response(int status, const std::string& code, const std::strin
   return json_response(ApiError(status, code, message, parameter).to_json(), status);
 }
 
-Api::Api(const Network& net, ApiOptions options)
+Api::Api(const Network& net, ApiOptions options, std::vector<ServedScenario> served)
     : net_(&net), options_(std::move(options)), names_(net), routers_(net),
-      network_geojson_(network_to_geojson(net).dump()) {
+      network_geojson_(network_to_geojson(net).dump()), scenarios_(std::move(served)) {
+  for (const auto& s : scenarios_) {
+    if (!s.network || s.network->node_count() != net.node_count())
+      throw std::invalid_argument(
+          fmt::format("scenario '{}' is not a network over the served network's nodes", s.id));
+    scenario_routers_.push_back(std::make_unique<RouterPool>(*s.network));
+  }
   folded_.reserve(net.node_count());
   for (const Node& n : net.nodes()) {
     FoldedNode f;
@@ -61,6 +68,10 @@ Api::Api(const Network& net, ApiOptions options)
       [this](Params& p) { return compare(p); });
   add("/matrix", {"GET", "POST"}, "totals between every origin and destination of two sets",
       [this](Params& p) { return matrix(p); });
+  add("/scenarios", {"GET"}, "the scenarios this server offers (id, name, source)",
+      [this](Params& p) { return scenarios(p); });
+  add("/impact", {"GET"}, "what a scenario changes between Kazakh regions and gateways",
+      [this](Params& p) { return impact(p); });
   add("/api", {"GET"}, "this list of endpoints", [this](Params& p) {
     p.finish();
     json list = json::array();
@@ -203,19 +214,25 @@ ApiResponse Api::route(Params& p) const {
   if (format != "json" && format != "geojson")
     throw ApiError(400, "invalid_parameter",
                    fmt::format("'format' must be json or geojson, not '{}'", format), "format");
+  const auto scenario = p.string("scenario");
+  const std::optional<std::size_t> si =
+      scenario ? std::optional(find_scenario("scenario", *scenario)) : std::nullopt;
   p.finish();
 
+  // A scenario keeps the base network's node ids, so the places resolve the same on both.
+  const Network& net = si ? *scenarios_[*si].network : *net_;
+  RouterPool& pool = si ? *scenario_routers_[*si] : routers_;
   RouteOutcome out = [&] {
-    auto router = routers_.borrow();
+    auto router = pool.borrow();
     return router->route(req);
   }();
   if (!out.ok()) throw_no_route(req, out.failure == RouteFailure::endpoint_excluded);
   if (format == "geojson") {
-    ApiResponse r = json_response(io::route_to_geojson(*net_, *out.route));
+    ApiResponse r = json_response(io::route_to_geojson(net, *out.route));
     r.content_type = "application/geo+json";
     return r;
   }
-  return json_response(io::route_to_json(*net_, *out.route));
+  return json_response(io::route_to_json(net, *out.route));
 }
 
 ApiResponse Api::alternatives(Params& p) const {
@@ -372,6 +389,45 @@ ApiResponse Api::places(Params& p) const {
 ApiResponse Api::network_geojson(Params& p) const {
   p.finish();
   return ApiResponse{200, "application/geo+json", network_geojson_};
+}
+
+std::size_t Api::find_scenario(const std::string& parameter, const std::string& id) const {
+  for (std::size_t i = 0; i < scenarios_.size(); ++i)
+    if (scenarios_[i].id == id) return i;
+  if (scenarios_.empty())
+    throw ApiError(422, "unknown_scenario",
+                   fmt::format("no scenario '{}': this server offers no scenarios", id), parameter,
+                   json{{"suggestions", json::array()}});
+  // Suggest the closest ids first (by edit distance), at most three.
+  std::vector<std::pair<std::size_t, std::string>> ranked;
+  for (const auto& s : scenarios_) ranked.emplace_back(edit_distance(id, s.id), s.id);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> suggestions;
+  for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) suggestions.push_back(ranked[i].second);
+  throw ApiError(422, "unknown_scenario",
+                 fmt::format("no scenario '{}'; did you mean {}? (GET /scenarios lists them)", id,
+                             fmt::join(suggestions, ", ")),
+                 parameter, json{{"suggestions", suggestions}});
+}
+
+ApiResponse Api::scenarios(Params& p) const {
+  p.finish();
+  json list = json::array();
+  for (const auto& s : scenarios_)
+    list.push_back({{"id", s.id},
+                    {"name", s.name},
+                    {"title", s.title},
+                    {"description", s.description},
+                    {"source", s.source},
+                    {"compared_with", s.compared_with}});
+  return json_response(json{{"scenarios", list}});
+}
+
+ApiResponse Api::impact(Params& p) const {
+  const std::size_t i = find_scenario("scenario", p.required_string("scenario"));
+  p.finish();
+  return ApiResponse{200, "application/json", scenarios_[i].impact_json};
 }
 
 } // namespace caravan::server

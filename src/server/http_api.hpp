@@ -6,6 +6,7 @@
 #include "core/network.hpp"
 #include "server/params.hpp"
 #include "server/router_pool.hpp"
+#include "server/scenarios.hpp"
 
 #include <functional>
 #include <map>
@@ -40,7 +41,8 @@ struct ApiOptions {
 /// of threads at once and never throws: failures become JSON errors with a status code.
 class Api {
 public:
-  Api(const Network& net, ApiOptions options = {});
+  /// `scenarios` (all on `net`'s nodes) are offered by /scenarios, /impact and /route?scenario=.
+  Api(const Network& net, ApiOptions options = {}, std::vector<ServedScenario> scenarios = {});
 
   ApiResponse handle(const ApiRequest& req) const;
 
@@ -73,6 +75,11 @@ private:
   ApiResponse matrix(Params& p) const;
   ApiResponse places(Params& p) const;
   ApiResponse network_geojson(Params& p) const;
+  ApiResponse scenarios(Params& p) const;
+  ApiResponse impact(Params& p) const;
+
+  /// The index of the scenario named by id for `parameter`; throws ApiError 422 with suggestions.
+  std::size_t find_scenario(const std::string& parameter, const std::string& id) const;
 
   /// Resolves a place name given for `parameter`; throws ApiError 422 with suggestions.
   NodeId resolve(const std::string& parameter, const std::string& query) const;
@@ -95,6 +102,9 @@ private:
   };
   std::vector<FoldedNode> folded_;
   std::vector<Endpoint> endpoints_;
+  std::vector<ServedScenario> scenarios_;
+  /// One pool per scenario network (a pool holds a mutex, so it does not move).
+  std::vector<std::unique_ptr<RouterPool>> scenario_routers_;
 };
 
 /// The JSON body and status for an ApiError-like failure, for transports that detect errors

@@ -5,6 +5,7 @@
 #include "io/builtin_networks.hpp"
 #include "io/csv_network.hpp"
 #include "io/route_output.hpp"
+#include "io/scenario_toml.hpp"
 #include "route/alternatives.hpp"
 #include "route/matrix.hpp"
 #include "route/pareto.hpp"
@@ -335,11 +336,97 @@ INSTANTIATE_TEST_SUITE_P(
                    "limit"},
         BadRequest{"HealthTakesNothing", get("/health", {{"x", "1"}}), 400, "unknown_parameter",
                    "x"},
+        BadRequest{"RouteUnknownScenario", get("/route", with(kOk, "scenario", "x")), 422,
+                   "unknown_scenario", "scenario"},
+        BadRequest{"ImpactMissingScenario", get("/impact"), 400, "missing_parameter", "scenario"},
+        BadRequest{"ImpactUnknownScenario", get("/impact", {{"scenario", "x"}}), 422,
+                   "unknown_scenario", "scenario"},
+        BadRequest{"ScenariosTakesNothing", get("/scenarios", {{"x", "1"}}), 400,
+                   "unknown_parameter", "x"},
         BadRequest{"UnknownPath", get("/nowhere"), 404, "not_found", ""},
         BadRequest{"WrongMethod", ApiRequest{"DELETE", "/route", {}, ""}, 405, "method_not_allowed",
                    ""},
         BadRequest{"PostToGetOnly", post("/health", "{}"), 405, "method_not_allowed", ""}),
     [](const ::testing::TestParamInfo<BadRequest>& i) { return i.param.name; });
+
+// An Api over the example network offering the two test scenarios in tests/server/scenarios.
+const std::string kScenarioDir = std::string(CARAVAN_REPO_DIR) + "/tests/server/scenarios";
+NodeId node(const std::string& id) {
+  return *example().find_node_id(id);
+}
+const Api& scenario_api() {
+  static const Api a(example(), ApiOptions{"example", "test", 100},
+                     load_scenarios(example(), kScenarioDir,
+                                    {node("cn_urumqi"), node("kz_almaty"), node("ge_poti")},
+                                    "three test places"));
+  return a;
+}
+
+TEST(ApiScenarios, ListsEveryFileByStem) {
+  const ApiResponse r = scenario_api().handle(get("/scenarios"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json j = json::parse(r.body)["scenarios"];
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["id"], "close-ferry");
+  EXPECT_EQ(j[1]["id"], "fast-beyneu");
+  EXPECT_EQ(j[1]["name"], "fast-beyneu");
+  EXPECT_EQ(j[1]["title"], "Zhezkazgan–Beyneu at 100 km/h");
+  EXPECT_EQ(j[1]["source"], "test data");
+  EXPECT_EQ(json::parse(api().handle(get("/scenarios")).body)["scenarios"].size(), 0u);
+}
+
+TEST(ApiScenarios, RouteOnAScenarioIsTheLibraryResultOnTheAppliedNetwork) {
+  const Network after =
+      apply_scenario(example(), io::read_scenario(kScenarioDir + "/fast-beyneu.toml"));
+  Router router(after);
+  RouteRequest req;
+  req.from = node("cn_urumqi");
+  req.to = node("ge_poti");
+  const RouteOutcome expected = router.route(req);
+  ASSERT_TRUE(expected.ok());
+  const ApiResponse r = scenario_api().handle(
+      get("/route", {{"from", "Urumqi"}, {"to", "Poti"}, {"scenario", "fast-beyneu"}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body, io::route_to_json(after, *expected.route).dump());
+  // 988 km at 100 instead of 53.9 km/h: 8.45 hours faster than on the base network.
+  const json base = json::parse(scenario_api().handle(get("/route", kOk)).body);
+  const json fast = json::parse(r.body);
+  EXPECT_NEAR(base["total"]["hours"].get<double>() - fast["total"]["hours"].get<double>(),
+              988 / 53.9 - 988 / 100.0, 0.02);
+}
+
+TEST(ApiScenarios, RouteOnAScenarioWithoutARouteIs422NoRoute) {
+  const ApiResponse r = scenario_api().handle(
+      get("/route", {{"from", "Urumqi"}, {"to", "Poti"}, {"scenario", "close-ferry"}}));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "no_route");
+}
+
+TEST(ApiScenarios, ImpactIsTheImpactReport) {
+  const ApiResponse r = scenario_api().handle(get("/impact", {{"scenario", "fast-beyneu"}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json j = json::parse(r.body);
+  EXPECT_EQ(j["scenario"], "fast-beyneu");
+  EXPECT_EQ(j["places_rule"], "three test places");
+  EXPECT_EQ(j["edits"]["link_edits"], 1);
+  // Urumqi and Almaty each to and from Poti run over Zhezkazgan–Beyneu: 4 of 6 pairs better.
+  EXPECT_EQ(j["summary"]["pairs"], 6);
+  EXPECT_EQ(j["summary"]["better"], 4);
+  EXPECT_EQ(j["summary"]["unchanged"], 2);
+  const json closed =
+      json::parse(scenario_api().handle(get("/impact", {{"scenario", "close-ferry"}})).body);
+  EXPECT_EQ(closed["summary"]["now_unreachable"], 4);
+}
+
+TEST(ApiScenarios, UnknownScenarioSuggestsTheClosestIds) {
+  const json e = json::parse(
+      scenario_api().handle(get("/impact", {{"scenario", "fast-beynue"}})).body)["error"];
+  EXPECT_EQ(e["code"], "unknown_scenario");
+  EXPECT_EQ(e["parameter"], "scenario");
+  ASSERT_FALSE(e["suggestions"].empty());
+  EXPECT_EQ(e["suggestions"][0], "fast-beyneu");
+  EXPECT_NE(e["message"].get<std::string>().find("did you mean fast-beyneu"), std::string::npos);
+}
 
 TEST(Api, UnknownPlaceErrorCarriesSuggestions) {
   const json j =

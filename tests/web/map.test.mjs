@@ -1,6 +1,7 @@
 // Browser test of the web map: starts `caravan serve` on a free loopback port, drives Debian's
 // headless Chromium with playwright-core, plans a route by search box and by clicks, switches the
-// objective, checks the error for an unknown name, and saves screenshots as test artifacts.
+// objective, checks the error for an unknown name, picks a scenario (before dashed, after solid, the
+// change in km, days and USD), and saves screenshots as test artifacts.
 // Environment: CARAVAN_BINARY, CARAVAN_WEB_DIR, CARAVAN_ARTIFACT_DIR, CARAVAN_WEB_NETWORK (example).
 // Exits 77 (ctest SKIP) with the reason when Chromium or playwright-core is absent.
 import { spawn } from 'node:child_process';
@@ -21,6 +22,11 @@ const artifacts = process.env.CARAVAN_ARTIFACT_DIR || join(repo, 'build', 'test-
 const network = process.env.CARAVAN_WEB_NETWORK || 'example';
 // The pair to plan: the example network spans Urumqi..Poti; eurasia Lianyungang..Duisburg.
 const [FROM, TO] = network === 'eurasia' ? ['Lianyungang', 'Duisburg'] : ['Urumqi', 'Poti'];
+// The scenario to pick: eurasia serves its built-in scenarios; the example network the test ones.
+const [SCENARIO, S_FROM, S_TO, S_BY] = network === 'eurasia'
+  ? ['center-west-highway', 'Astana', 'Irgiz', 'distance']
+  : ['fast-beyneu', 'Urumqi', 'Poti', 'time'];
+const scenarioArgs = network === 'eurasia' ? [] : ['--scenarios', join(repo, 'tests', 'server', 'scenarios')];
 
 function skip(reason) {
   console.log(`SKIP: ${reason}`);
@@ -46,7 +52,7 @@ const browserErrors = [];
 function startServer() {
   return new Promise((resolve, reject) => {
     const p = spawn(binary, ['serve', '--network', network, '--port', '0', '--threads', '4',
-      '--web', webDir, '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      '--web', webDir, '--quiet', ...scenarioArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`caravan serve printed no URL: ${out}`)), 60000);
     p.stdout.on('data', (d) => {
@@ -228,5 +234,52 @@ test('clicking two places on the map plans a route', async () => {
   await waitStatus('routed');
   assert.equal(await page.inputValue('#to'), TO);
   assert.ok(await page.locator('#legs tbody tr.leg').count() >= 1);
+  assert.deepEqual(browserErrors, []);
+});
+
+test('a scenario draws the route before (dashed) and after (solid) and shows the change', async () => {
+  const listed = (await (await fetch(`${base}scenarios`)).json()).scenarios;
+  const sc = listed.find((x) => x.id === SCENARIO);
+  assert.ok(sc, `${SCENARIO} is served`);
+  assert.equal(await page.locator('#scenario option').count(), listed.length + 1);
+  await page.click('#clear');
+  await waitStatus('ready');
+  await page.check(`input[name="by"][value="${S_BY}"]`);
+  await pickBySearch('#from', S_FROM.slice(0, 4), S_FROM);
+  await pickBySearch('#to', S_TO.slice(0, 4), S_TO);
+  await waitStatus('routed');
+  await page.selectOption('#scenario', SCENARIO);
+  await page.waitForSelector('#scenario-change:not([hidden])', { timeout: 30000 });
+  await waitStatus('routed');
+  const before = await apiRoute({ from: S_FROM, to: S_TO, by: S_BY });
+  const afterRoute = await apiRoute({ from: S_FROM, to: S_TO, by: S_BY, scenario: SCENARIO });
+  // The scenario changes this route: it is shorter or faster.
+  assert.ok(afterRoute.total.km < before.total.km || afterRoute.total.hours < before.total.hours);
+  // The solid route and the leg table are the scenario's; the dashed line is the route before.
+  assert.equal(await page.locator('path.route-leg').count(), afterRoute.legs.length);
+  assert.equal(await page.locator('#legs tbody tr.leg').count(), afterRoute.legs.length);
+  assert.equal(await page.locator('path.route-before').count(), before.legs.length);
+  const en = (v, d) => v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  assert.equal(await page.textContent('dd[data-total="distance"]'), `${en(afterRoute.total.km, 0)} km`);
+  const row = async (q) => page.locator(`#change-table tr[data-quantity="${q}"] td`).allTextContents();
+  const km = await row('km');
+  assert.equal(km[1], `${en(before.total.km, 0)} km`);
+  assert.equal(km[2], `${en(afterRoute.total.km, 0)} km`);
+  // The change: after - before with its sign (± when nothing changes).
+  const change = (a, b, d, unit) => `${a < b ? '−' : a > b ? '+' : '±'}${en(Math.abs(a - b), d)} ${unit}`;
+  assert.equal(km[3], change(afterRoute.total.km, before.total.km, 0, 'km'));
+  const days = await row('days');
+  assert.equal(days[3], change(afterRoute.total.days, before.total.days, 1, 'days'));
+  const usd = await row('usd');
+  assert.equal(usd[2], `${en(afterRoute.total.usd, 0)} USD`);
+  assert.match(await page.textContent('#scenario-change-title'), new RegExp(sc.title));
+  assert.match(page.url(), new RegExp(`scenario=${SCENARIO}`));
+  await page.screenshot({ path: join(artifacts, 'web-scenario.png') });
+  // Back to no scenario: the dashed line and the change table go away.
+  await page.selectOption('#scenario', '');
+  await page.waitForSelector('#scenario-change', { state: 'hidden', timeout: 30000 });
+  await waitStatus('routed');
+  assert.equal(await page.locator('path.route-before').count(), 0);
+  assert.equal(await page.textContent('dd[data-total="distance"]'), `${en(before.total.km, 0)} km`);
   assert.deepEqual(browserErrors, []);
 });

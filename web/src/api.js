@@ -39,4 +39,5 @@ export const api = {
   route: (params) => getJson('route', params),
   compare: (params) => getJson('compare', params),
   alternatives: (params) => getJson('alternatives', params),
+  scenarios: () => getJson('scenarios'),
 };

@@ -1,4 +1,5 @@
-// The web map: an offline world basemap, the network, route search and the leg table.
+// The web map: an offline world basemap, the network, route search, the leg table and a scenario's
+// before/after route.
 import 'leaflet/dist/leaflet.css';
 import './style.css';
 import L from 'leaflet';
@@ -13,11 +14,14 @@ const app = $('#app');
 const fromInput = $('#from');
 const toInput = $('#to');
 const errorBox = $('#error');
+const scenarioSelect = $('#scenario');
 
 const state = {
   nodes: new Map(), // id -> {id, name, country, kind, lat, lon}
   nextPick: 'from', // which box a click on the map fills
   routeLayer: null,
+  beforeLayer: null, // the route before the scenario, dashed, when a scenario is picked
+  scenarios: new Map(), // id -> {id, name, title, source, ...}
   request: 0,
 };
 
@@ -187,13 +191,26 @@ async function findRoute() {
   const mine = ++state.request;
   setStatus('routing');
   const params = { from, to, by: objective() };
+  const scenario = scenarioSelect.value;
   try {
-    const r = await api.route(params);
+    // With a scenario: the route on it (drawn solid, in the table) and on the base network (dashed).
+    const [r, beforeRoute] = scenario
+      ? await Promise.all([api.route({ ...params, scenario }), api.route(params).catch(() => null)])
+      : [await api.route(params), null];
     if (mine !== state.request) return;
     drawRoute(r);
-    loadAlternatives(params, mine);
-    loadComparison(params, mine);
-    history.replaceState(null, '', `#from=${encodeURIComponent(r.from_id)}&to=${encodeURIComponent(r.to_id)}&by=${r.objective}`);
+    if (scenario) {
+      drawBefore(beforeRoute);
+      renderChange(beforeRoute, r, state.scenarios.get(scenario));
+      // Alternatives and corridors are computed on the base network: not shown beside a scenario.
+      $('#compare').hidden = true;
+      $('#alternatives').hidden = true;
+    } else {
+      loadAlternatives(params, mine);
+      loadComparison(params, mine);
+    }
+    history.replaceState(null, '', `#from=${encodeURIComponent(r.from_id)}&to=${encodeURIComponent(r.to_id)}&by=${r.objective}` +
+      (scenario ? `&scenario=${encodeURIComponent(scenario)}` : ''));
     setStatus('routed');
   } catch (e) {
     if (mine !== state.request) return;
@@ -208,7 +225,85 @@ async function findRoute() {
 function clearRoute() {
   if (state.routeLayer) state.routeLayer.remove();
   state.routeLayer = null;
+  clearBefore();
   $('#result').hidden = true;
+}
+
+function clearBefore() {
+  if (state.beforeLayer) state.beforeLayer.remove();
+  state.beforeLayer = null;
+  $('#scenario-change').hidden = true;
+}
+
+// ---- Scenarios ------------------------------------------------------------------------------
+/** The route without the scenario: a grey dashed line under the scenario's route. */
+function drawBefore(r) {
+  if (!r) return;
+  const group = L.layerGroup();
+  for (const leg of r.legs) {
+    const latlngs = leg.nodes.map((id) => state.nodes.get(id)).filter(Boolean).map((n) => [n.lat, n.lon]);
+    L.polyline(latlngs, {
+      pane: 'route', color: '#566573', weight: 4, opacity: 0.9, dashArray: '8 7', className: 'route-before',
+    }).bindTooltip(`before the scenario: ${leg.from} → ${leg.to}, ${leg.mode}, ${fmt(leg.km)} km`, { sticky: true })
+      .addTo(group);
+  }
+  group.addTo(map);
+  // Below the scenario's route, which was drawn first; the view shows both.
+  group.eachLayer((l) => l.bringToBack());
+  state.beforeLayer = group;
+  const bounds = L.latLngBounds([]);
+  group.eachLayer((l) => bounds.extend(l.getBounds()));
+  if (state.routeLayer) state.routeLayer.eachLayer((l) => { if (l.getBounds) bounds.extend(l.getBounds()); });
+  if (bounds.isValid()) map.fitBounds(bounds.pad(0.15));
+}
+
+/** The before/after table: km, days and USD, with the change (negative = saved). */
+function renderChange(before, after, sc) {
+  $('#scenario-change-title').textContent = `Scenario: ${sc ? sc.title : scenarioSelect.value}`;
+  const body = $('#change-table tbody');
+  body.innerHTML = '';
+  const signed = (v, d) => (v > 0 ? '+' : v < 0 ? '−' : '±') + fmt(Math.abs(v), d);
+  for (const [label, key, d, unit] of [['distance', 'km', 0, 'km'], ['time', 'days', 1, 'days'], ['cost', 'usd', 0, 'USD']]) {
+    const tr = document.createElement('tr');
+    tr.dataset.quantity = key;
+    const a = after.total[key];
+    const b = before ? before.total[key] : null;
+    const cells = [label, b === null ? 'no route' : `${fmt(b, d)} ${unit}`, `${fmt(a, d)} ${unit}`,
+      b === null ? 'now reachable' : `${signed(a - b, d)} ${unit}`];
+    cells.forEach((v, i) => {
+      const td = document.createElement('td');
+      td.textContent = v;
+      if (i > 0) td.className = 'num';
+      if (i === 3 && b !== null) {
+        td.classList.add('change');
+        // Compare rounded values so a change too small to show is not coloured.
+        const delta = Number((a - b).toFixed(d));
+        if (delta < 0) td.classList.add('better');
+        if (delta > 0) td.classList.add('worse');
+      }
+      tr.appendChild(td);
+    });
+    body.appendChild(tr);
+  }
+  $('#scenario-change').hidden = false;
+}
+
+async function loadScenarios() {
+  let list = [];
+  try {
+    list = (await api.scenarios()).scenarios;
+  } catch {
+    // An older server or none offered: no selector.
+  }
+  for (const sc of list) {
+    state.scenarios.set(sc.id, sc);
+    const o = document.createElement('option');
+    o.value = sc.id;
+    o.textContent = sc.title || sc.name;
+    o.title = sc.source;
+    scenarioSelect.appendChild(o);
+  }
+  $('#scenario-box').hidden = list.length === 0;
 }
 
 // ---- Alternatives ---------------------------------------------------------------------------
@@ -356,7 +451,8 @@ function drawRoute(r) {
 }
 
 function renderTable(r) {
-  $('#summary-title').textContent = `${r.from} → ${r.to}`;
+  const sc = state.scenarios.get(scenarioSelect.value);
+  $('#summary-title').textContent = `${r.from} → ${r.to}` + (sc ? ' (with the scenario)' : '');
   const t = r.total;
   $('#summary').innerHTML = '';
   for (const [k, v] of [
@@ -432,6 +528,7 @@ function renderTable(r) {
 attachAutocomplete(fromInput, $('#from-list'), () => { state.nextPick = 'to'; if (toInput.value) findRoute(); else toInput.focus(); });
 attachAutocomplete(toInput, $('#to-list'), () => { state.nextPick = 'from'; if (fromInput.value) findRoute(); });
 $('#route-form').addEventListener('submit', (e) => { e.preventDefault(); findRoute(); });
+scenarioSelect.addEventListener('change', () => { if (fromInput.value && toInput.value) findRoute(); });
 document.querySelectorAll('input[name="by"]').forEach((r) =>
   r.addEventListener('change', () => { if (fromInput.value && toInput.value) findRoute(); }));
 $('#swap').addEventListener('click', () => {
@@ -462,9 +559,11 @@ async function start() {
     setStatus('error');
     return;
   }
+  await loadScenarios();
   setStatus('ready');
-  // A shared link: #from=ID&to=ID&by=cost
+  // A shared link: #from=ID&to=ID&by=cost&scenario=ID
   const h = new URLSearchParams(location.hash.slice(1));
+  if (h.get('scenario') && state.scenarios.has(h.get('scenario'))) scenarioSelect.value = h.get('scenario');
   if (h.get('by')) {
     const radio = document.querySelector(`input[name="by"][value="${CSS.escape(h.get('by'))}"]`);
     if (radio) radio.checked = true;
