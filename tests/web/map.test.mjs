@@ -274,6 +274,8 @@ test('a scenario draws the route before (dashed) and after (solid) and shows the
   assert.equal(usd[2], `${en(afterRoute.total.usd, 0)} USD`);
   assert.match(await page.textContent('#scenario-change-title'), new RegExp(sc.title));
   assert.match(page.url(), new RegExp(`scenario=${SCENARIO}`));
+  // Let Leaflet's zoom animation finish, or the picture shows markers mid-transform.
+  await page.waitForTimeout(800);
   await page.screenshot({ path: join(artifacts, 'web-scenario.png') });
   // Back to no scenario: the dashed line and the change table go away.
   await page.selectOption('#scenario', '');
