@@ -3,6 +3,8 @@
 #include "analysis/validate.hpp"
 #include "io/csv_network.hpp"
 
+#include "support/eurasia_network.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -167,7 +169,7 @@ std::string read_file(const std::filesystem::path& p) {
 
 TEST(Eurasia, BuiltInDataPassesEveryCheck) {
   const std::filesystem::path repo(CARAVAN_REPO_DIR);
-  const Network net = io::read_network(repo / "data" / "eurasia").network;
+  const Network& net = testing::eurasia_network();
   const CountryPolygons poly =
       CountryPolygons::parse(read_file(repo / "data" / "country-polygons.json"));
   ValidateOptions opt;

@@ -7,6 +7,8 @@
 #include "route/router.hpp"
 #include "support/ascii_network.hpp"
 
+#include "support/eurasia_network.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -212,8 +214,7 @@ TEST(FreightAssignment, FreeFlowPathsOnEurasiaEqualTheRoutersRoutes) {
   // The assignment network is the router's state graph: at zero flow, the cheapest path from every
   // zone to every other costs what `caravan route` finds (by time and by cost, with transfers,
   // gauge changes, border dwell and port handling).
-  const Network net =
-      io::read_network(std::filesystem::path(CARAVAN_REPO_DIR) / "data" / "eurasia").network;
+  const Network& net = testing::eurasia_network();
   for (const Objective by : {Objective::time, Objective::cost}) {
     freight::FreightOptions o;
     o.by = by;

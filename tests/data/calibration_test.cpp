@@ -14,6 +14,7 @@
 // Journeys that cannot be met without bending the data are listed in kNotMet and only printed.
 #include "io/csv_network.hpp"
 #include "route/router.hpp"
+#include "support/eurasia_network.hpp"
 
 #include <gtest/gtest.h>
 
@@ -225,17 +226,10 @@ Measured measure(const Network& net, const Journey& j) {
 
 class Calibration : public ::testing::Test {
 protected:
-  static void SetUpTestSuite() {
-    net_ = new Network(
-        io::read_network(std::filesystem::path(CARAVAN_REPO_DIR) / "data" / "eurasia").network);
-  }
-  static void TearDownTestSuite() {
-    delete net_;
-    net_ = nullptr;
-  }
-  static Network* net_;
+  static void SetUpTestSuite() { net_ = &testing::eurasia_network(); }
+  static const Network* net_;
 };
-Network* Calibration::net_ = nullptr;
+const Network* Calibration::net_ = nullptr;
 
 void print(const Journey& j, const Measured& m) {
   std::printf("%-42s routed %7.0f km (published %s), %5.1f days [band %5.1f-%5.1f] (published "

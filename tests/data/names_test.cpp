@@ -1,6 +1,7 @@
 // Place names of the built-in eurasia network: the names users type resolve to the intended node.
 #include "core/names.hpp"
 #include "io/csv_network.hpp"
+#include "support/eurasia_network.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,23 +13,16 @@ namespace {
 
 class EurasiaNames : public ::testing::Test {
 protected:
-  static void SetUpTestSuite() {
-    net_ = new Network(
-        io::read_network(std::filesystem::path(CARAVAN_REPO_DIR) / "data" / "eurasia").network);
-  }
-  static void TearDownTestSuite() {
-    delete net_;
-    net_ = nullptr;
-  }
+  static void SetUpTestSuite() { net_ = &testing::eurasia_network(); }
   static std::string resolve(const std::string& q) {
     const NodeNames names(*net_);
     const NameMatch m = names.resolve(q);
     if (const auto* id = std::get_if<NodeId>(&m)) return net_->node(*id).id;
     return std::holds_alternative<NameAmbiguous>(m) ? "<ambiguous>" : "<not found>";
   }
-  static Network* net_;
+  static const Network* net_;
 };
-Network* EurasiaNames::net_ = nullptr;
+const Network* EurasiaNames::net_ = nullptr;
 
 TEST_F(EurasiaNames, NamesUsersTypeResolveToTheIntendedNode) {
   const std::pair<const char*, const char*> cases[] = {
