@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -36,6 +37,9 @@ using std::chrono::milliseconds;
 
 /// Set on the accepting thread while it turns away a connection because the queue is full.
 thread_local bool t_reject_overloaded = false;
+/// Set by a handler on a worker thread when the connection must close after its answer (a body
+/// refused unread would otherwise be taken for the next request).
+thread_local bool t_close_connection = false;
 
 int millis_until(Clock::time_point t) {
   const auto left = std::chrono::duration_cast<milliseconds>(t - Clock::now()).count();
@@ -53,11 +57,16 @@ int poll_socket(int fd, short events, int timeout_ms) {
 
 const char* reason_phrase(int status) {
   switch (status) {
-  case 408: return "Request Timeout";
-  case 414: return "URI Too Long";
-  case 431: return "Request Header Fields Too Large";
-  case 503: return "Service Unavailable";
-  default: return "Error";
+  case 408:
+    return "Request Timeout";
+  case 414:
+    return "URI Too Long";
+  case 431:
+    return "Request Header Fields Too Large";
+  case 503:
+    return "Service Unavailable";
+  default:
+    return "Error";
   }
 }
 
@@ -239,9 +248,9 @@ private:
                                             "JSON body",
                                             o_->max_header_bytes)));
         else
-          reject(error_response(431, "headers_too_large",
-                                fmt::format("the request line and headers are over {} bytes",
-                                            o_->max_header_bytes)));
+          reject(error_response(
+              431, "headers_too_large",
+              fmt::format("the request line and headers are over {} bytes", o_->max_header_bytes)));
         return false;
       }
       if (ch == '\n') {
@@ -299,7 +308,13 @@ private:
       if (!strm.wait_for_request(o_->keep_alive_timeout, svr_sock_)) break;
       strm.begin_request();
       bool closed = false;
+      t_close_connection = false;
       ok = process_request(strm, left == 1, closed, nullptr);
+      if (t_close_connection) {
+        t_close_connection = false;
+        close_gracefully(sock, true);
+        return ok;
+      }
       if (!ok || closed || strm.aborted()) break;
     }
     close_gracefully(sock, strm.aborted());
@@ -426,6 +441,25 @@ HttpServer::HttpServer(const Api& api, ServerOptions options)
   svr.set_default_headers({{"Access-Control-Allow-Origin", "*"}});
   if (!o.web_dir.empty() && !svr.set_mount_point("/", o.web_dir))
     throw std::runtime_error(fmt::format("--web: '{}' is not a readable directory", o.web_dir));
+
+  // A body announced over the limit is refused before it is read (httplib would read and discard
+  // all of it first), and the connection closes after the answer.
+  svr.set_pre_routing_handler([max = o.max_body_bytes](const httplib::Request& req,
+                                                       httplib::Response& res) {
+    const std::string length = req.get_header_value("Content-Length");
+    if (length.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::uint64_t n = 0;
+    const auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), n);
+    if (ec == std::errc() && end == length.data() + length.size() && n <= max)
+      return httplib::Server::HandlerResponse::Unhandled;
+    write(res, ec == std::errc() || ec == std::errc::result_out_of_range
+                   ? error_response(413, "payload_too_large",
+                                    fmt::format("the request body is over {} bytes", max), "body")
+                   : error_response(400, "bad_request", "Content-Length is not a number"));
+    res.set_header("Connection", "close");
+    t_close_connection = true;
+    return httplib::Server::HandlerResponse::Handled;
+  });
 
   const Api* a = &api;
   auto handler = [a, log = o.on_request](const httplib::Request& req, httplib::Response& res) {
