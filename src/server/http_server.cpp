@@ -93,10 +93,10 @@ void send_all(int fd, const std::string& s, int timeout_ms) {
 
 /// Closes a connection so that an answer already sent is not lost to a reset: stop sending, read
 /// and discard what the client still sends for a short while, then close.
-void close_gracefully(int fd, bool drain) {
+void close_gracefully(int fd, bool drain, milliseconds drain_for = milliseconds(200)) {
   if (drain) {
     ::shutdown(fd, SHUT_WR);
-    const auto end = Clock::now() + milliseconds(200);
+    const auto end = Clock::now() + drain_for;
     char buf[4096];
     std::size_t total = 0;
     while (total < 256 * 1024 && poll_socket(fd, POLLIN, millis_until(end)) > 0) {
@@ -321,18 +321,26 @@ private:
     return ok;
   }
 
-  /// The queue is full: read what the client sent at once, answer 503 and close.
+  /// The queue is full: read what the client sent at once, answer 503 and close. This runs on the
+  /// accepting thread, so it waits at most 50 ms for the request and does not wait to drain.
   void reject_overloaded(socket_t sock) {
     if (poll_socket(sock, POLLIN, 50) > 0) {
       char buf[4096];
-      (void)!::recv(sock, buf, sizeof buf, MSG_DONTWAIT);
+      std::size_t total = 0;
+      for (;;) {
+        const ssize_t n = ::recv(sock, buf, sizeof buf, MSG_DONTWAIT);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        total += static_cast<std::size_t>(n);
+        if (total >= 64 * 1024) break;
+      }
     }
     ApiResponse a = error_response(503, "overloaded",
                                    fmt::format("the server is busy ({} connections waiting for "
                                                "{} workers); retry after a second",
                                                o_->max_queued_connections, o_->threads));
     send_all(sock, raw_response(a, true), 200);
-    close_gracefully(sock, true);
+    close_gracefully(sock, true, milliseconds(0));
   }
 
   const ServerOptions* o_;
@@ -352,7 +360,8 @@ public:
   void enqueue(std::function<void()> fn) override {
     {
       std::lock_guard lock(mutex_);
-      if (jobs_.size() < max_queued_) {
+      // Jobs that an idle worker is about to take do not count as waiting.
+      if (jobs_.size() < idle_ + max_queued_) {
         jobs_.push_back(std::move(fn));
         cond_.notify_one();
         return;
@@ -378,7 +387,9 @@ private:
       std::function<void()> fn;
       {
         std::unique_lock lock(mutex_);
+        ++idle_;
         cond_.wait(lock, [&] { return shutdown_ || !jobs_.empty(); });
+        --idle_;
         if (jobs_.empty()) return; // shutting down and nothing left
         fn = std::move(jobs_.front());
         jobs_.pop_front();
@@ -388,6 +399,7 @@ private:
   }
 
   std::size_t max_queued_;
+  std::size_t idle_ = 0; ///< workers waiting for a job
   std::vector<std::thread> workers_;
   std::deque<std::function<void()>> jobs_;
   std::mutex mutex_;

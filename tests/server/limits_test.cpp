@@ -202,6 +202,18 @@ TEST(ServerLimits, AFullQueueIsAnswered503WithRetryAfter) {
   expect_healthy(s.port());
 }
 
+TEST(ServerLimits, WithNoQueueIdleWorkersStillServe) {
+  ServerOptions o = opts(2);
+  o.max_queued_connections = 0;
+  LiveServer s(o);
+  for (int i = 0; i < 20; ++i) {
+    httplib::Client c("127.0.0.1", s.port());
+    auto r = c.Get("/health");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+  }
+}
+
 TEST(ServerLimits, ARequestOverItsTimeBudgetIs503WithTheBudget) {
   std::mt19937 rng(3);
   const Network net =
