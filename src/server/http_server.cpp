@@ -359,9 +359,11 @@ public:
 
   void enqueue(std::function<void()> fn) override {
     {
-      std::lock_guard lock(mutex_);
-      // Jobs that an idle worker is about to take do not count as waiting.
-      if (jobs_.size() < idle_ + max_queued_) {
+      std::unique_lock lock(mutex_);
+      // Jobs that an idle worker is about to take do not count as waiting. A worker finishing a
+      // connection at this very moment gets a few milliseconds to come back before the refusal.
+      const auto has_room = [&] { return jobs_.size() < idle_ + max_queued_; };
+      if (has_room() || room_.wait_for(lock, milliseconds(10), has_room)) {
         jobs_.push_back(std::move(fn));
         cond_.notify_one();
         return;
@@ -388,6 +390,7 @@ private:
       {
         std::unique_lock lock(mutex_);
         ++idle_;
+        room_.notify_one();
         cond_.wait(lock, [&] { return shutdown_ || !jobs_.empty(); });
         --idle_;
         if (jobs_.empty()) return; // shutting down and nothing left
@@ -404,6 +407,7 @@ private:
   std::deque<std::function<void()>> jobs_;
   std::mutex mutex_;
   std::condition_variable cond_;
+  std::condition_variable room_; ///< a worker became idle
   bool shutdown_ = false;
 };
 

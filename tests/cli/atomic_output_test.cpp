@@ -66,11 +66,14 @@ pid_t start_slow(const std::vector<std::string>& args, int delay_ms) {
   return pid;
 }
 
-/// Waits until a temporary file appears in `dir` (the write has begun); false after 20 s.
+/// Waits until process `pid` has created its temporary file in `dir` (its write has begun); false
+/// after 60 s or when the process ended first.
 bool wait_for_temp(const fs::path& dir, pid_t pid) {
-  const auto end = Clock::now() + std::chrono::seconds(20);
+  const std::string mark = ".tmp." + std::to_string(pid) + ".";
+  const auto end = Clock::now() + std::chrono::seconds(60);
   while (Clock::now() < end) {
-    if (!temps_in(dir).empty()) return true;
+    for (const auto& t : temps_in(dir))
+      if (t.filename().string().find(mark) != std::string::npos) return true;
     int st = 0;
     if (::waitpid(pid, &st, WNOHANG) == pid) return false; // exited before writing
     std::this_thread::sleep_for(std::chrono::milliseconds(2));

@@ -206,7 +206,9 @@ TEST(ServerLimits, WithNoQueueIdleWorkersStillServe) {
   ServerOptions o = opts(2);
   o.max_queued_connections = 0;
   LiveServer s(o);
-  for (int i = 0; i < 20; ++i) {
+  for (int i = 0; i < 10; ++i) {
+    // Give the worker that served the last one time to come back: only waiting counts.
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
     httplib::Client c("127.0.0.1", s.port());
     auto r = c.Get("/health");
     ASSERT_TRUE(r);
@@ -231,7 +233,9 @@ TEST(ServerLimits, ARequestOverItsTimeBudgetIs503WithTheBudget) {
   const json j = json::parse(r->body);
   EXPECT_EQ(j["error"]["code"], "time_budget_exceeded");
   EXPECT_EQ(j["error"]["budget_ms"], 20);
-  EXPECT_LT(seconds_since(start), 1.0) << "the search did not stop at its budget";
+  // The whole matrix takes seconds (tens under sanitizers).
+  EXPECT_LT(seconds_since(start), CARAVAN_SANITIZER_BUILD ? 5.0 : 1.0)
+      << "the search did not stop at its budget";
   expect_healthy(s.port());
 }
 
