@@ -89,8 +89,11 @@ void compare(const std::string& name, const Graph& g, int queries) {
     std::vector<unsigned> rk_dist;
     for (std::size_t i = b; i < e; ++i) {
       const auto t1 = Clock::now();
-      rk_dist.push_back(
-          rk_query.reset().add_source(pairs[i].first).add_target(pairs[i].second).run().get_distance());
+      rk_dist.push_back(rk_query.reset()
+                            .add_source(pairs[i].first)
+                            .add_target(pairs[i].second)
+                            .run()
+                            .get_distance());
       rk_us.push_back(seconds_since(t1) * 1e6);
     }
     for (std::size_t i = b; i < e; ++i) {
@@ -98,8 +101,8 @@ void compare(const std::string& name, const Graph& g, int queries) {
       const Weight d = our_query.distance(NodeId(pairs[i].first), NodeId(pairs[i].second));
       our_us.push_back(seconds_since(t1) * 1e6);
       // RoutingKit reports unreachable as inf_weight (2^31 - 1), we as kInfWeight (2^32 - 1).
-      const bool same = d == kInfWeight ? rk_dist[i - b] == RoutingKit::inf_weight
-                                        : rk_dist[i - b] == d;
+      const bool same =
+          d == kInfWeight ? rk_dist[i - b] == RoutingKit::inf_weight : rk_dist[i - b] == d;
       if (!same) ++mismatches;
     }
   }
@@ -107,13 +110,14 @@ void compare(const std::string& name, const Graph& g, int queries) {
   const Stats os = stats_of(our_us);
   const std::size_t rk_arcs = rk.forward.head.size() + rk.backward.head.size();
   const std::size_t our_arcs = ours.forward().head.size() + ours.backward().head.size();
-  std::printf("| %s | %u | %u | %.2f | %.2f | %.2f | %zu | %zu | %.2f | %.1f | %.1f | %.1f | %.1f | "
-              "%.2f | %.2f |%s\n",
-              name.c_str(), g.node_count(), g.arc_count(), our_build_s, rk_build_s,
-              our_build_s / rk_build_s, our_arcs, rk_arcs,
-              static_cast<double>(our_arcs) / static_cast<double>(rk_arcs), os.mean_us, rs.mean_us,
-              os.p99_us, rs.p99_us, os.mean_us / rs.mean_us, os.p99_us / rs.p99_us,
-              mismatches == 0 ? "" : " MISMATCH");
+  std::printf(
+      "| %s | %u | %u | %.2f | %.2f | %.2f | %zu | %zu | %.2f | %.1f | %.1f | %.1f | %.1f | "
+      "%.2f | %.2f |%s\n",
+      name.c_str(), g.node_count(), g.arc_count(), our_build_s, rk_build_s,
+      our_build_s / rk_build_s, our_arcs, rk_arcs,
+      static_cast<double>(our_arcs) / static_cast<double>(rk_arcs), os.mean_us, rs.mean_us,
+      os.p99_us, rs.p99_us, os.mean_us / rs.mean_us, os.p99_us / rs.p99_us,
+      mismatches == 0 ? "" : " MISMATCH");
   std::fflush(stdout);
 }
 
@@ -130,7 +134,8 @@ int main(int argc, char** argv) {
       const std::string list = argv[++i];
       for (std::size_t p = 0; p < list.size();) {
         const std::size_t c = std::min(list.find(',', p), list.size());
-        if (c > p) synthetic.push_back(static_cast<std::uint32_t>(std::stoul(list.substr(p, c - p))));
+        if (c > p)
+          synthetic.push_back(static_cast<std::uint32_t>(std::stoul(list.substr(p, c - p))));
         p = c + 1;
       }
     } else if (a == "--no-real") {

@@ -118,6 +118,18 @@ template <int kSide> void ChQuery::sweep(Side& self) {
           relax = d < best_;
         }
         if (relax) {
+          // Stall on demand: a higher node already reached with a shorter path down to v means
+          // that d is not v's distance, so no shortest path leaves v upward.
+          const std::size_t oi = 2 * static_cast<std::size_t>(v) + 1 - kSide;
+          for (const ChQueryArc *a = arcs + first[oi], *end = arcs + first[oi + 1]; a != end; ++a) {
+            const Weight dx = dist[a->head];
+            if (dx != kInfWeight && dx + a->weight < d) {
+              relax = false;
+              break;
+            }
+          }
+        }
+        if (relax) {
           const std::size_t fi = 2 * static_cast<std::size_t>(v) + kSide;
           for (const ChQueryArc *a = arcs + first[fi], *end = arcs + first[fi + 1]; a != end; ++a) {
             const std::uint32_t h = a->head;

@@ -11,10 +11,11 @@ namespace caravan::route {
 
 /// How ChQuery searches the hierarchy.
 ///  - sweep: every node reachable upward from the sources (then from the targets) is visited once
-///    in rank order, found through a two-level bitset of reached ranks; no priority queue, no
-///    stalling, branch-free relaxation; the forward sweep stops relaxing from nodes whose distance
-///    already reaches the best path found. It visits the whole upward search space, which pays
-///    while that space is small (a few thousand arcs).
+///    in rank order, found through a two-level bitset of reached ranks; no priority queue and
+///    branch-free relaxation, with stall-on-demand (a node reached more cheaply from above does
+///    not relax its arcs); the forward sweep stops relaxing from nodes whose distance already
+///    reaches the best path found. It visits the whole upward search space that is not stalled,
+///    which pays while that space is small (a few thousand arcs).
 ///  - dijkstra: bidirectional Dijkstra on the upward graphs with stall-on-demand, stopping when
 ///    both queue minima reach the best path found; it settles fewer nodes than the sweep visits,
 ///    at a higher cost per node.
