@@ -34,12 +34,15 @@ struct ChBuildOptions {
   ///  - edge_quotient:   edge_difference_weight * shortcuts added / arcs removed
   ///                     + hop_quotient_weight * input arcs in the shortcuts / input arcs removed
   /// plus, in both, contracted_neighbours_weight * (neighbours already contracted)
-  /// + level_weight * level (1 + the highest level of a contracted neighbour).
+  /// + level_weight * level (1 + the highest level of a contracted neighbour). A level weight of
+  /// 0.5 rather than 1 gave 4-13 % smaller upward search spaces (in arcs) and 3-15 % fewer
+  /// shortcuts on every real graph and the 10^5-node synthetic one (see
+  /// docs/contraction-hierarchies.md).
   ChPriority priority = ChPriority::edge_quotient;
   double edge_difference_weight = 1;
   double hop_quotient_weight = 1;
   double contracted_neighbours_weight = 0;
-  double level_weight = 1;
+  double level_weight = 0.5;
   /// Re-estimate the priority of the node at the head of the queue before contracting it, and put
   /// it back if it is no longer the minimum (neighbour updates are always done).
   bool lazy_updates = true;

@@ -31,7 +31,7 @@ enum class ChQueryMethod { automatic, sweep, dijkstra };
 class ChQuery {
 public:
   /// Largest mean upward search space (arcs) for which `automatic` picks the sweep.
-  static constexpr double kSweepMaxArcs = 4000;
+  static constexpr double kSweepMaxArcs = 3000;
 
   explicit ChQuery(const ContractionHierarchy& ch, ChQueryMethod method = ChQueryMethod::automatic);
 
