@@ -114,12 +114,12 @@ void compare(const std::string& name, const Graph& g, int queries) {
   const std::size_t our_arcs = ours.forward().head.size() + ours.backward().head.size();
   std::printf(
       "| %s | %u | %u | %.2f | %.2f | %.2f | %zu | %zu | %.2f | %.1f | %.1f | %.1f | %.1f | "
-      "%.2f | %.2f |%s\n",
+      "%.1f | %.1f | %.2f | %.2f | %.2f |%s\n",
       name.c_str(), g.node_count(), g.arc_count(), our_build_s, rk_build_s,
       our_build_s / rk_build_s, our_arcs, rk_arcs,
       static_cast<double>(our_arcs) / static_cast<double>(rk_arcs), os.mean_us, rs.mean_us,
-      os.p99_us, rs.p99_us, os.mean_us / rs.mean_us, os.p99_us / rs.p99_us,
-      mismatches == 0 ? "" : " MISMATCH");
+      os.p50_us, rs.p50_us, os.p99_us, rs.p99_us, os.mean_us / rs.mean_us, os.p50_us / rs.p50_us,
+      os.p99_us / rs.p99_us, mismatches == 0 ? "" : " MISMATCH");
   std::fflush(stdout);
 }
 
