@@ -2,7 +2,8 @@
 // synthetic series.
 //
 // Usage: bench_ch [--synthetic 100000,300000,1000000] [--no-real] [--queries 10000]
-//                 [--matrix 1000] [--threads N]
+//                 [--matrix 1000] [--threads N] [--query-method automatic|sweep|dijkstra]
+//                 (and build knobs, see --help)
 // Prints one markdown table row per graph on stdout (progress on stderr). "build CPU s" is the
 // process CPU time of the build (all threads), which is less disturbed by other load than the
 // wall-clock "CH build s". Peak memory is the
