@@ -2,7 +2,8 @@
 // synthetic series.
 //
 // Usage: bench_ch [--synthetic 100000,300000,1000000] [--no-real] [--queries 10000]
-//                 [--matrix 1000] [--threads N]
+//                 [--matrix 1000] [--threads N] [--query-method automatic|sweep|dijkstra]
+//                 (and build knobs, see --help)
 // Prints one markdown table row per graph on stdout (progress on stderr). "build CPU s" is the
 // process CPU time of the build (all threads), which is less disturbed by other load than the
 // wall-clock "CH build s". Peak memory is the
@@ -79,6 +80,7 @@ struct Options {
   int threads = 0;
   ChBuildOptions build; ///< tuning knobs: --edge-difference-weight and friends
   bool compare_sequential = false;
+  ChQueryMethod method = ChQueryMethod::automatic;
 };
 
 void bench_graph(const std::string& name, const Graph& g, double load_s, const Options& o) {
@@ -118,7 +120,8 @@ void bench_graph(const std::string& name, const Graph& g, double load_s, const O
   std::vector<std::pair<NodeId, NodeId>> pairs(static_cast<std::size_t>(o.queries));
   for (auto& p : pairs) p = {NodeId(node(rng)), NodeId(node(rng))};
 
-  ChQuery q(ch);
+  std::size_t method_mismatches = 0;
+  ChQuery q(ch, o.method);
   std::vector<double> ch_us;
   std::vector<Weight> ch_dist;
   std::uint64_t settled = 0;
@@ -129,13 +132,23 @@ void bench_graph(const std::string& name, const Graph& g, double load_s, const O
     settled += q.settled_count();
   }
   const Stats chs = stats_of(ch_us);
+  // Both explicit methods on the same pairs (the automatic choice is one of them).
+  double method_mean_us[2] = {0, 0};
+  for (int m = 0; m < 2; ++m) {
+    ChQuery other(ch, m == 0 ? ChQueryMethod::sweep : ChQueryMethod::dijkstra);
+    const auto t1 = Clock::now();
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      if (other.distance(pairs[i].first, pairs[i].second) != ch_dist[i]) ++method_mismatches;
+    }
+    method_mean_us[m] = seconds_since(t1) * 1e6 / static_cast<double>(pairs.size());
+  }
 
   // Dijkstra on a prefix of the same pairs: enough for a stable mean within a few seconds.
   const auto dijkstra_queries = static_cast<std::size_t>(
       std::clamp<double>(3e7 / g.node_count(), 20.0, static_cast<double>(pairs.size())));
   DijkstraQuery dij(g);
   std::vector<double> dij_us;
-  std::size_t mismatches = 0;
+  std::size_t mismatches = method_mismatches;
   for (std::size_t i = 0; i < dijkstra_queries; ++i) {
     const auto t1 = Clock::now();
     const Weight d = dij.distance(pairs[i].first, pairs[i].second);
@@ -160,13 +173,15 @@ void bench_graph(const std::string& name, const Graph& g, double load_s, const O
 
   std::printf(
       "| %s | %u | %u | %.2f | %.2f | %.0f | %.1f | %.2f | %.0f | %.1f | %.1f | %.1f | %zu | "
-      "%.0f | %.0f | %.0fx | %.0fx | %.3f |%s\n",
+      "%.0f | %.0f | %.0fx | %.0fx | %.3f | %s %.0f | %.1f | %.1f |%s\n",
       name.c_str(), g.node_count(), g.arc_count(), build_s, build_cpu_s, peak_mb,
       static_cast<double>(ch.memory_bytes()) / (1 << 20),
       static_cast<double>(ch.shortcut_count()) / g.arc_count(),
       static_cast<double>(settled) / static_cast<double>(pairs.size()), chs.mean_us, chs.p50_us,
       chs.p99_us, dijkstra_queries, ds.mean_us, ds.p50_us, ds.mean_us / chs.mean_us,
-      ds.p50_us / chs.p50_us, matrix_s, mismatches == 0 ? "" : " MISMATCH");
+      ds.p50_us / chs.p50_us, matrix_s, q.method() == ChQueryMethod::sweep ? "sweep" : "dijkstra",
+      ch.upward_search_space().arcs, method_mean_us[0], method_mean_us[1],
+      mismatches == 0 ? "" : " MISMATCH");
   std::fflush(stdout);
 }
 
@@ -217,6 +232,11 @@ int main(int argc, char** argv) {
       o.compare_sequential = true;
     } else if (a == "--sequential-build") {
       o.build.parallel = false;
+    } else if (a == "--query-method") {
+      const std::string m = next();
+      o.method = m == "sweep"      ? ChQueryMethod::sweep
+                 : m == "dijkstra" ? ChQueryMethod::dijkstra
+                                   : ChQueryMethod::automatic;
     } else if (a == "--level-weight") {
       o.build.level_weight = std::stod(next());
     } else if (a == "--witness-settle-limit") {
@@ -230,7 +250,8 @@ int main(int argc, char** argv) {
                    "[--edge-difference-weight K] [--hop-quotient-weight K] "
                    "[--contracted-neighbours-weight K] [--level-weight K] "
                    "[--witness-settle-limit N] [--estimate-settle-limit N] [--no-lazy-updates] "
-                   "[--parallel-update-threshold N] [--sequential-build] [--compare-sequential]\n",
+                   "[--parallel-update-threshold N] [--sequential-build] [--compare-sequential] "
+                   "[--query-method automatic|sweep|dijkstra]\n",
                    argv[0]);
       return 2;
     }
@@ -243,11 +264,12 @@ int main(int argc, char** argv) {
   std::printf(
       "| graph | nodes | arcs | build s | build CPU s | peak RSS MB | CH MB | shortcuts/arc | "
       "CH settled | CH mean us | CH p50 us | CH p99 us | Dijkstra queries | Dijkstra mean "
-      "us | Dijkstra p50 us | speedup (mean) | speedup (p50) | %dx%d matrix s |\n",
+      "us | Dijkstra p50 us | speedup (mean) | speedup (p50) | %dx%d matrix s | CH query, upward "
+      "space arcs | sweep mean us | bidir. Dijkstra mean us |\n",
       o.matrix, o.matrix);
   std::printf(
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-      "---:|\n");
+      "---:|---|---:|---:|\n");
   const std::filesystem::path shared = CARAVAN_SHARED_DATA_DIR;
   if (o.real) {
     struct Real {

@@ -47,12 +47,19 @@ constexpr int kPairs = CARAVAN_SANITIZER_BUILD ? 1000 : 10000;
   return ::testing::AssertionSuccess();
 }
 
-/// CH distances and unpacked paths against Dijkstra on `pairs` random pairs: pairs / 100 random
-/// sources, each with 100 random targets, so that one full Dijkstra serves 100 pairs.
+/// Both query methods, explicitly (the default `automatic` picks one of them).
+constexpr ChQueryMethod kMethods[] = {ChQueryMethod::sweep, ChQueryMethod::dijkstra};
+
+/// CH distances and unpacked paths, with both query methods, against Dijkstra on `pairs` random
+/// pairs: pairs / 100 random sources, each with 100 random targets, so that one full Dijkstra
+/// serves 100 pairs.
 void expect_ch_equals_dijkstra(const Graph& g, int pairs, std::uint64_t seed) {
   const ContractionHierarchy ch = build_contraction_hierarchy(g);
   ASSERT_EQ(ch.node_count(), g.node_count());
-  ChQuery q(ch);
+  ChQuery sweep(ch, ChQueryMethod::sweep);
+  ChQuery bidirectional(ch, ChQueryMethod::dijkstra);
+  ASSERT_EQ(sweep.method(), ChQueryMethod::sweep);
+  ASSERT_EQ(bidirectional.method(), ChQueryMethod::dijkstra);
   DijkstraQuery dij(g);
   std::mt19937_64 rng(seed);
   std::uniform_int_distribution<std::uint32_t> node(0, g.node_count() - 1);
@@ -62,13 +69,17 @@ void expect_ch_equals_dijkstra(const Graph& g, int pairs, std::uint64_t seed) {
     const std::vector<Weight> expected = dij.distances_from(s);
     for (int j = 0; j < 100; ++j) {
       const NodeId t(node(rng));
-      const Weight got = q.distance(s, t);
-      ASSERT_EQ(got, expected[t.index()]) << "pair " << s.v << " -> " << t.v;
-      // Unpacking is cheap relative to the checks above; do it on every tenth pair.
-      if (j % 10 == 0) {
-        ASSERT_TRUE(valid_path(g, q.node_path(), s, t, got)) << s.v << "->" << t.v;
+      for (ChQuery* q : {&sweep, &bidirectional}) {
+        const Weight got = q->distance(s, t);
+        ASSERT_EQ(got, expected[t.index()])
+            << "pair " << s.v << " -> " << t.v << (q == &sweep ? " (sweep)" : " (dijkstra)");
+        // Unpacking is cheap relative to the checks above; do it on every tenth pair.
+        if (j % 10 == 0) {
+          ASSERT_TRUE(valid_path(g, q->node_path(), s, t, got))
+              << s.v << "->" << t.v << (q == &sweep ? " (sweep)" : " (dijkstra)");
+        }
       }
-      if (got != kInfWeight) ++reachable;
+      if (expected[t.index()] != kInfWeight) ++reachable;
     }
   }
   // The graphs are road networks: most random pairs must be connected, or the test proves little.
@@ -93,24 +104,45 @@ TEST(ContractionHierarchy, HandMadeDiamondAndShortcutUnpacking) {
   const Graph g =
       build_graph(5, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {0, 3, 5}, {3, 0, 2}, {4, 0, 1}});
   const ContractionHierarchy ch = build_contraction_hierarchy(g);
-  ChQuery q(ch);
-  EXPECT_EQ(q.distance(NodeId(0), NodeId(3)), 3U);
-  EXPECT_EQ(q.node_path(), (std::vector<NodeId>{NodeId(0), NodeId(1), NodeId(2), NodeId(3)}));
-  EXPECT_EQ(q.distance(NodeId(3), NodeId(2)), 4U);
-  EXPECT_EQ(q.distance(NodeId(4), NodeId(3)), 4U);
-  EXPECT_EQ(q.distance(NodeId(0), NodeId(4)), kInfWeight);
-  EXPECT_TRUE(q.node_path().empty());
-  EXPECT_EQ(q.distance(NodeId(2), NodeId(2)), 0U);
-  EXPECT_EQ(q.node_path(), std::vector<NodeId>{NodeId(2)});
+  for (ChQueryMethod method : kMethods) {
+    ChQuery q(ch, method);
+    EXPECT_EQ(q.distance(NodeId(0), NodeId(3)), 3U);
+    EXPECT_EQ(q.node_path(), (std::vector<NodeId>{NodeId(0), NodeId(1), NodeId(2), NodeId(3)}));
+    EXPECT_EQ(q.distance(NodeId(3), NodeId(2)), 4U);
+    EXPECT_EQ(q.distance(NodeId(4), NodeId(3)), 4U);
+    EXPECT_EQ(q.distance(NodeId(0), NodeId(4)), kInfWeight);
+    EXPECT_TRUE(q.node_path().empty());
+    EXPECT_EQ(q.distance(NodeId(2), NodeId(2)), 0U);
+    EXPECT_EQ(q.node_path(), std::vector<NodeId>{NodeId(2)});
+  }
+}
+
+TEST(ContractionHierarchy, AutomaticMethodFollowsTheSearchSpace) {
+  // A small hierarchy has a small upward search space: the sweep is chosen.
+  const Graph g = generate_synthetic_road_graph(synthetic_params_for(2000, 4));
+  const ContractionHierarchy ch = build_contraction_hierarchy(g);
+  const ChSearchSpace space = ch.upward_search_space();
+  EXPECT_GE(space.nodes, 1.0);
+  EXPECT_LE(space.nodes, static_cast<double>(g.node_count()));
+  EXPECT_GE(space.arcs, space.nodes - 1.0);
+  EXPECT_LT(space.arcs, ChQuery::kSweepMaxArcs);
+  EXPECT_EQ(ChQuery(ch).method(), ChQueryMethod::sweep);
+  EXPECT_EQ(ChQuery(ch, ChQueryMethod::dijkstra).method(), ChQueryMethod::dijkstra);
 }
 
 TEST(ContractionHierarchy, MultipleSourcesAndTargets) {
   const Graph g = build_graph(4, {{0, 1, 10}, {1, 2, 10}, {2, 3, 10}, {3, 0, 10}});
   const ContractionHierarchy ch = build_contraction_hierarchy(g);
-  ChQuery q(ch);
-  q.reset().add_source(NodeId(0), 7).add_source(NodeId(2), 0).add_target(NodeId(1), 0).run();
-  EXPECT_EQ(q.distance(), 17U); // from 0 (7 + 10); from 2 it is 20
-  EXPECT_EQ(q.node_path(), (std::vector<NodeId>{NodeId(0), NodeId(1)}));
+  for (ChQueryMethod method : kMethods) {
+    ChQuery q(ch, method);
+    q.reset().add_source(NodeId(0), 7).add_source(NodeId(2), 0).add_target(NodeId(1), 0).run();
+    EXPECT_EQ(q.distance(), 17U); // from 0 (7 + 10); from 2 it is 20
+    EXPECT_EQ(q.node_path(), (std::vector<NodeId>{NodeId(0), NodeId(1)}));
+    // Targets with initial weights: to 3 (+1) or to 1 (+25); from 2 via 3 is 10 + 1.
+    q.reset().add_source(NodeId(2)).add_target(NodeId(1), 25).add_target(NodeId(3), 1).run();
+    EXPECT_EQ(q.distance(), 11U);
+    EXPECT_EQ(q.node_path(), (std::vector<NodeId>{NodeId(2), NodeId(3)}));
+  }
 }
 
 TEST(ContractionHierarchy, EqualsDijkstraOnRandomGraphsWithZeroWeightsAndParallelArcs) {

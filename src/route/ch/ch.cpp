@@ -210,8 +210,63 @@ std::size_t ContractionHierarchy::memory_bytes() const {
             a.middle.capacity()) *
            sizeof(std::uint32_t);
   };
-  return (rank_.capacity() + order_.capacity()) * sizeof(std::uint32_t) + arcs_bytes(forward_) +
-         arcs_bytes(backward_);
+  return (rank_.capacity() + order_.capacity() + query_first_.capacity()) * sizeof(std::uint32_t) +
+         query_arcs_.capacity() * sizeof(ChQueryArc) + arcs_bytes(forward_) + arcs_bytes(backward_);
+}
+
+void ContractionHierarchy::prepare_queries() {
+  const auto n = static_cast<std::uint32_t>(rank_.size());
+  query_first_.assign(2 * static_cast<std::size_t>(n) + 1, 0);
+  query_arcs_.clear();
+  query_arcs_.reserve(forward_.head.size() + backward_.head.size());
+  for (std::uint32_t r = 0; r < n; ++r) {
+    query_first_[2 * static_cast<std::size_t>(r)] = static_cast<std::uint32_t>(query_arcs_.size());
+    for (std::uint32_t a = forward_.first_out[r]; a < forward_.first_out[r + 1]; ++a) {
+      query_arcs_.push_back({forward_.head[a], forward_.weight[a]});
+    }
+    query_first_[2 * static_cast<std::size_t>(r) + 1] =
+        static_cast<std::uint32_t>(query_arcs_.size());
+    for (std::uint32_t a = backward_.first_out[r]; a < backward_.first_out[r + 1]; ++a) {
+      query_arcs_.push_back({backward_.head[a], backward_.weight[a]});
+    }
+  }
+  query_first_[2 * static_cast<std::size_t>(n)] = static_cast<std::uint32_t>(query_arcs_.size());
+
+  // Search-space statistic: full upward closures from evenly spaced start ranks, both directions.
+  search_space_ = {};
+  if (n == 0) return;
+  const std::uint32_t samples = std::min<std::uint32_t>(n, 256);
+  std::vector<std::uint8_t> seen(n, 0);
+  std::vector<std::uint32_t> stack;
+  std::vector<std::uint32_t> visited;
+  std::uint64_t nodes = 0;
+  std::uint64_t arcs = 0;
+  for (std::uint32_t i = 0; i < samples; ++i) {
+    const auto start = static_cast<std::uint32_t>(static_cast<std::uint64_t>(i) * n / samples);
+    for (int side = 0; side < 2; ++side) {
+      stack.assign(1, start);
+      seen[start] = 1;
+      visited.assign(1, start);
+      while (!stack.empty()) {
+        const std::uint32_t v = stack.back();
+        stack.pop_back();
+        ++nodes;
+        const std::size_t k = 2 * static_cast<std::size_t>(v) + static_cast<std::size_t>(side);
+        for (std::uint32_t a = query_first_[k]; a < query_first_[k + 1]; ++a) {
+          ++arcs;
+          const std::uint32_t w = query_arcs_[a].head;
+          if (seen[w] == 0) {
+            seen[w] = 1;
+            visited.push_back(w);
+            stack.push_back(w);
+          }
+        }
+      }
+      for (std::uint32_t v : visited) seen[v] = 0;
+    }
+  }
+  search_space_.nodes = static_cast<double>(nodes) / (2.0 * samples);
+  search_space_.arcs = static_cast<double>(arcs) / (2.0 * samples);
 }
 
 ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
@@ -338,6 +393,7 @@ ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
   ch.shortcuts_ = shortcuts_in_index;
   ch.rank_ = std::move(rank);
   ch.order_ = std::move(order);
+  ch.prepare_queries();
   report("index", n, shortcut_count);
   return ch;
 }

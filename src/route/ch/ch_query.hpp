@@ -1,5 +1,5 @@
-// Reusable per-thread query on a contraction hierarchy: bidirectional search with stall-on-demand,
-// path unpacking.
+// Reusable per-thread query on a contraction hierarchy: a rank-order sweep of both upward search
+// spaces or a bidirectional Dijkstra with stall-on-demand, and path unpacking.
 #pragma once
 
 #include <vector>
@@ -9,14 +9,31 @@
 
 namespace caravan::route {
 
-/// A query object that owns its scratch memory (two distance arrays of node_count entries and two
-/// heaps) and is reused for many queries, one per thread:
+/// How ChQuery searches the hierarchy.
+///  - sweep: every node reachable upward from the sources (then from the targets) is visited once
+///    in rank order, found through a two-level bitset of reached ranks; no priority queue and
+///    branch-free relaxation, with stall-on-demand (a node reached more cheaply from above does
+///    not relax its arcs); the forward sweep stops relaxing from nodes whose distance already
+///    reaches the best path found. It visits the whole upward search space that is not stalled,
+///    which pays while that space is small (a few thousand arcs).
+///  - dijkstra: bidirectional Dijkstra on the upward graphs with stall-on-demand, stopping when
+///    both queue minima reach the best path found; it settles fewer nodes than the sweep visits,
+///    at a higher cost per node.
+///  - automatic: sweep when the hierarchy's mean upward search space
+///    (ContractionHierarchy::upward_search_space) has at most kSweepMaxArcs arcs, else dijkstra.
+enum class ChQueryMethod { automatic, sweep, dijkstra };
+
+/// A query object that owns its scratch memory (distance arrays of node_count entries, and the
+/// bitsets or heaps of its method) and is reused for many queries, one per thread:
 ///   `q.reset().add_source(s).add_target(t).run(); q.distance(); q.node_path();`
 /// Several sources and targets may be added (each with an initial weight): the result is then the
 /// best over all pairs. The hierarchy must outlive the query.
 class ChQuery {
 public:
-  explicit ChQuery(const ContractionHierarchy& ch);
+  /// Largest mean upward search space (arcs) for which `automatic` picks the sweep.
+  static constexpr double kSweepMaxArcs = 3000;
+
+  explicit ChQuery(const ContractionHierarchy& ch, ChQueryMethod method = ChQueryMethod::automatic);
 
   ChQuery& reset();
   ChQuery& add_source(NodeId s, graph::Weight initial = 0);
@@ -28,8 +45,11 @@ public:
   /// Nodes of the shortest path of the last run in the input graph, first source to target,
   /// shortcuts unpacked; empty when unreachable.
   [[nodiscard]] std::vector<NodeId> node_path() const;
-  /// Nodes settled by both searches in the last run (a measure of its work).
+  /// Nodes settled (dijkstra) or visited (sweep) by both searches in the last run (a measure of
+  /// its work).
   [[nodiscard]] std::uint32_t settled_count() const { return settled_; }
+  /// The method in use (never `automatic`).
+  [[nodiscard]] ChQueryMethod method() const { return method_; }
 
   /// Shorthand for reset().add_source(s).add_target(t).run().distance().
   graph::Weight distance(NodeId s, NodeId t) {
@@ -46,8 +66,19 @@ private:
   };
   void settle_next(Side& self, const ChArcs& arcs, const ChArcs& opposite, const Side& other);
   void reach(Side& side, std::uint32_t r, graph::Weight d);
+  void mark(std::uint32_t r);
+  template <int kSide> void sweep(Side& self);
+  void run_dijkstra();
+  void run_sweep();
+  /// Ranks from the meeting node down to a source (side 0) or a target (side 1).
+  [[nodiscard]] std::vector<std::uint32_t> chain(int side) const;
 
   const ContractionHierarchy* ch_;
+  ChQueryMethod method_;
+  /// Sweep only: reached ranks, one bit per rank (`bits_`) and one bit per non-zero word of it
+  /// (`summary_`); both are all-zero between sweeps.
+  std::vector<std::uint64_t> bits_;
+  std::vector<std::uint64_t> summary_;
   Side fwd_;
   Side bwd_;
   graph::Weight best_ = graph::kInfWeight;
