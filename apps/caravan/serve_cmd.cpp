@@ -2,12 +2,14 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "node_sets.hpp"
+#include "request_options.hpp"
 
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -27,6 +29,7 @@ struct ServeOptions {
   std::string scenarios;
   std::size_t max_body_kb = 64;
   bool quiet = false;
+  EngineCliOptions engine;
 };
 
 server::HttpServer* g_server = nullptr;
@@ -74,6 +77,7 @@ int run_serve(const ServeOptions& o) {
   server::ApiOptions api_opts;
   api_opts.network_label = ln.label;
   api_opts.version = CARAVAN_VERSION;
+  api_opts.engine = make_engine_options(o.engine);
   std::vector<server::ServedScenario> scenarios;
   const std::string scenario_dir = find_scenario_dir(o.scenarios, o.network);
   if (!scenario_dir.empty()) {
@@ -94,6 +98,16 @@ int run_serve(const ServeOptions& o) {
   }
   const std::size_t scenario_count = scenarios.size();
   const server::Api api(ln.net, api_opts, std::move(scenarios));
+  if (api.hierarchies().prefers_ch()) {
+    // Built before listening, so that no request waits for a build.
+    fmt::print("building contraction hierarchies ({} states, 4 objectives) ...\n",
+               api.hierarchies().state_count());
+    std::fflush(stdout);
+    const auto t0 = std::chrono::steady_clock::now();
+    api.hierarchies().build_all();
+    fmt::print("built in {:.1f} s\n",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
 
   server::ServerOptions so;
   so.host = o.host;
@@ -115,8 +129,11 @@ int run_serve(const ServeOptions& o) {
   g_server = &http;
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
-  fmt::print("caravan serve: {} ({} nodes, {} links) with {} threads\n", ln.label,
-             ln.net.node_count(), ln.net.link_count(), so.threads);
+  fmt::print("caravan serve: {} ({} nodes, {} links) with {} threads; /route engine: {}\n",
+             ln.label, ln.net.node_count(), ln.net.link_count(), so.threads,
+             api.hierarchies().prefers_ch() ? "contraction hierarchies (Dijkstra for constrained "
+                                              "requests)"
+                                            : "dijkstra");
   if (!scenario_dir.empty()) fmt::print("{} scenarios from {}\n", scenario_count, scenario_dir);
   if (so.web_dir.empty())
     fmt::print("no web page (build it with `make web` or pass --web DIR); API only\n");
@@ -150,6 +167,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
   cmd->add_flag("--quiet,-q", o->quiet, "no access log on stderr");
+  add_engine_options(cmd, o->engine);
   cmd->footer("Examples:\n  caravan serve --network example --port 8080\n"
               "  curl 'http://127.0.0.1:8080/route?from=Urumqi&to=Poti&by=cost'");
   cmd->callback([o, &exit_code] { exit_code = guarded([&] { return run_serve(*o); }); });

@@ -35,6 +35,9 @@ struct ApiOptions {
   int max_places = 100;                    ///< largest `limit` of /places
   std::size_t max_matrix_cells = 10'000;   ///< larger /matrix requests get 422 too_many_cells
   std::size_t max_pareto_labels = 500'000; ///< bounds the work of one /pareto request
+  /// Engine selection for /route (contraction hierarchies on large networks, routing_engine.hpp);
+  /// the other endpoints use Dijkstra.
+  EngineOptions engine = {};
 };
 
 /// Every endpoint of the API over one immutable network. handle() is safe to call from any number
@@ -55,6 +58,8 @@ public:
   [[nodiscard]] std::vector<EndpointInfo> endpoints() const;
 
   [[nodiscard]] const Network& network() const { return *net_; }
+  /// The hierarchies /route uses on the base network (build_all() them at start-up).
+  [[nodiscard]] const RouteHierarchies& hierarchies() const { return routers_.hierarchies(); }
 
 private:
   /// A handler reads its parameters from Params (then calls finish()) and returns the response.

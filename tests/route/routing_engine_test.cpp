@@ -122,6 +122,9 @@ TEST(RoutingEngine, EurasiaChMatchesDijkstraForEveryObjective) {
   const Agreement a = compare_random_pairs(net, kSanitizer ? 60 : 500, 7);
   std::printf("eurasia: %d same path, %d tied, %d unreachable\n", a.same_path, a.tied,
               a.unreachable);
+  for (Objective o : kObjectives)
+    std::printf("  scale for %s: %g weight units per unit\n", std::string(to_string(o)).c_str(),
+                StateHierarchy(net, o, std::nullopt).scale());
   EXPECT_GT(a.same_path, a.tied); // real data: optima are almost always unique
 }
 
