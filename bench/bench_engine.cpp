@@ -2,6 +2,7 @@
 // hierarchies of the state graph) against Router's Dijkstra on one large network, plus the
 // hierarchy build time per objective. Prints a Markdown table.
 // Usage: bench_engine [--network DIR | --synthetic NODES] [--pairs N] [--objectives time,cost,...]
+// [--ch-min-states N] (the auto threshold, default 20,000 states)
 // (default: a SYNTHETIC multimodal network of 100,000 road nodes,
 // tests/support/synthetic_multimodal).
 #include "io/csv_network.hpp"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   std::string dir;
   std::uint32_t synthetic = 100'000;
   std::size_t pair_count = 1000;
+  EngineOptions engine_options;
   std::vector<Objective> objectives{Objective::time, Objective::cost, Objective::co2,
                                     Objective::distance};
   for (int i = 1; i < argc; ++i) {
@@ -53,6 +55,8 @@ int main(int argc, char** argv) {
       dir = value();
     } else if (a == "--synthetic") {
       synthetic = static_cast<std::uint32_t>(std::stoul(value()));
+    } else if (a == "--ch-min-states") {
+      engine_options.ch_min_states = std::stoul(value());
     } else if (a == "--pairs") {
       pair_count = std::stoul(value());
     } else if (a == "--objectives") {
@@ -70,7 +74,8 @@ int main(int argc, char** argv) {
       }
     } else {
       fmt::print(stderr,
-                 "usage: {} [--network DIR | --synthetic NODES] [--pairs N] [--objectives LIST]\n",
+                 "usage: {} [--network DIR | --synthetic NODES] [--pairs N] [--objectives LIST] "
+                 "[--ch-min-states N]\n",
                  argv[0]);
       return 2;
     }
@@ -81,7 +86,7 @@ int main(int argc, char** argv) {
   const std::string label =
       dir.empty() ? fmt::format("SYNTHETIC multimodal network ({} road nodes requested)", synthetic)
                   : dir;
-  auto hierarchies = std::make_shared<const RouteHierarchies>(net, EngineOptions{});
+  auto hierarchies = std::make_shared<const RouteHierarchies>(net, engine_options);
   fmt::print("network: {}: {} nodes, {} links, {} transfers; {} states (auto uses CH from {}); "
              "loaded in {:.1f} s\n\n",
              label, net.node_count(), net.link_count(), net.transfers().size(),

@@ -114,11 +114,14 @@ double StateHierarchy::initial_scale(const std::vector<ValuedArc>& arcs) const {
     const std::uint32_t x = static_cast<std::uint32_t>(std::uint64_t{n} * k / 4);
     bound = std::max(bound, eccentricity(fwd, x) + eccentricity(bwd, x));
   }
-  // Start and end weights come on top (a boarding arc is no dearer than its state-graph twin plus
-  // the handling; bound those by the dearest arc and twice the dearest transfer).
-  double dearest = 0.0;
-  for (const ValuedArc& a : arcs) dearest = std::max(dearest, a.value);
-  bound += 3.0 * dearest;
+  // Start and end weights come on top: a first step (an arc plus port handling) and the handling
+  // at the end.
+  double dearest_arc = 0.0, dearest_transfer = 0.0;
+  for (const ValuedArc& a : arcs) dearest_arc = std::max(dearest_arc, a.value);
+  for (const Transfer& t : net_->transfers())
+    dearest_transfer =
+        std::max(dearest_transfer, transfer_totals(t, kBuildShipment).get(objective_));
+  bound += 2.0 * (dearest_arc + dearest_transfer);
   double scale = kMaxStateWeightScale;
   while (scale > kMinStateWeightScale &&
          scale * bound > static_cast<double>(graph::kMaxPathWeight) / 2.0)
