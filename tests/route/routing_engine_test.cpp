@@ -283,7 +283,7 @@ TEST(RoutingEngine, EnginesOnThreadsShareOneHierarchy) {
   for (int t = 0; t < 4; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
 }
 
-TEST(RoutingEngine, MonacoImportChMatchesDijkstraAndIsFaster) {
+TEST(RoutingEngine, MonacoImportChMatchesDijkstra) {
   const auto file = std::filesystem::path(CARAVAN_SHARED_DATA_DIR) / "osm" / "monaco.osm.pbf";
   if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent (../shared/data not here)";
   const Network net = io::import_osm(file).network;
