@@ -99,7 +99,8 @@ RouteOutcome RoutingEngine::route(const RouteRequest& req) {
     if (const StateHierarchy* h = hierarchies_->hierarchy(o)) {
       auto& q = queries_[static_cast<std::size_t>(o)];
       if (!q) q = std::make_unique<StateHierarchyQuery>(*h);
-      return q->route(req);
+      RouteOutcome out = q->route(req);
+      if (!q->overflowed()) return out;
     }
   }
   return router_.route(req);

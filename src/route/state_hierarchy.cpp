@@ -199,6 +199,7 @@ StateHierarchyQuery::StateHierarchyQuery(const StateHierarchy& h) : h_(&h), quer
 std::vector<ArcId> StateHierarchyQuery::arcs(NodeId from, NodeId to) {
   const StateHierarchy& h = *h_;
   const Network& net = h.network();
+  overflowed_ = false;
   query_.reset();
   bool any_target = false;
   for (Mode m : kAllModes)
@@ -222,6 +223,7 @@ std::vector<ArcId> StateHierarchyQuery::arcs(NodeId from, NodeId to) {
   const std::vector<NodeId> states = query_.node_path();
   std::vector<ArcId> out;
   out.reserve(states.size());
+  std::uint64_t total = 0; // the path's weight, summed without 32-bit wrap-around
   auto cheapest = [&](NodeId tail, std::uint32_t next, std::optional<Mode> mode_in) {
     const NodeId head = h.node_of(next);
     const Mode mode = h.mode_of(next);
@@ -236,12 +238,20 @@ std::vector<ArcId> StateHierarchyQuery::arcs(NodeId from, NodeId to) {
         best = ArcId(ai);
       }
     }
+    total += best_w;
     return best;
   };
   out.push_back(cheapest(from, states.front().index(), std::nullopt));
   for (std::size_t i = 0; i + 1 < states.size(); ++i) {
     const std::uint32_t s = states[i].index();
     out.push_back(cheapest(h.node_of(s), states[i + 1].index(), h.mode_of(s)));
+  }
+  total += h.end_weight(to, h.mode_of(states.back().index()));
+  // The search sums in 32 bits: a path whose weight is not the search's distance overflowed (the
+  // scale estimate missed a long path in an unsampled component).
+  if (total != query_.distance()) {
+    overflowed_ = true;
+    return {};
   }
   return out;
 }

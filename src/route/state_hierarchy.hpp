@@ -102,8 +102,13 @@ public:
   /// make_route with the request's shipment, as in Router.
   RouteOutcome route(const RouteRequest& req);
 
-  /// The arcs of the best path from `from` to `to`; empty when there is none.
+  /// The arcs of the best path from `from` to `to`; empty when there is none or overflowed().
   [[nodiscard]] std::vector<ArcId> arcs(NodeId from, NodeId to);
+
+  /// Whether the last query's path weighs more than its 32-bit search distance (the scale estimate
+  /// missed a long path; the build only checks shortcuts). route() then returns no route and the
+  /// caller must ask Dijkstra (RoutingEngine does).
+  [[nodiscard]] bool overflowed() const { return overflowed_; }
 
   /// States settled by the last query (for benchmarks).
   [[nodiscard]] std::uint32_t settled() const { return query_.settled_count(); }
@@ -111,6 +116,7 @@ public:
 private:
   const StateHierarchy* h_;
   route::ChQuery query_;
+  bool overflowed_ = false;
 };
 
 } // namespace caravan
