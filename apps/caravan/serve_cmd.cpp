@@ -28,6 +28,15 @@ struct ServeOptions {
   std::string web;
   std::string scenarios;
   std::size_t max_body_kb = 64;
+  std::size_t max_header_kb = 8;
+  std::size_t max_queue = 64;
+  int time_budget_ms = 10'000;
+  int request_timeout_ms = 10'000;
+  int read_timeout_ms = 5'000;
+  int write_timeout_ms = 5'000;
+  int idle_timeout_ms = 2'000;
+  std::size_t max_matrix_cells = 10'000;
+  std::size_t max_pareto_labels = 500'000;
   bool quiet = false;
   EngineCliOptions engine;
 };
@@ -78,6 +87,9 @@ int run_serve(const ServeOptions& o) {
   api_opts.network_label = ln.label;
   api_opts.version = CARAVAN_VERSION;
   api_opts.engine = make_engine_options(o.engine);
+  api_opts.time_budget = std::chrono::milliseconds(o.time_budget_ms);
+  api_opts.max_matrix_cells = o.max_matrix_cells;
+  api_opts.max_pareto_labels = o.max_pareto_labels;
   std::vector<server::ServedScenario> scenarios;
   const std::string scenario_dir = find_scenario_dir(o.scenarios, o.network);
   if (!scenario_dir.empty()) {
@@ -118,6 +130,12 @@ int run_serve(const ServeOptions& o) {
                              : static_cast<int>(std::max(16u, std::thread::hardware_concurrency()));
   so.web_dir = find_web_dir(o.web);
   so.max_body_bytes = o.max_body_kb * 1024;
+  so.max_header_bytes = o.max_header_kb * 1024;
+  so.max_queued_connections = o.max_queue;
+  so.request_timeout = std::chrono::milliseconds(o.request_timeout_ms);
+  so.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
+  so.write_timeout = std::chrono::milliseconds(o.write_timeout_ms);
+  so.keep_alive_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   auto log_mutex = std::make_shared<std::mutex>();
   if (!o.quiet)
     so.on_request = [log_mutex](const server::RequestLog& l) {
@@ -163,8 +181,50 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                   "directory of scenario files offered by /scenarios, /impact and "
                   "/route?scenario= (default: scenarios/ beside the network; for the built-in "
                   "eurasia network data/eurasia/scenarios)");
-  cmd->add_option("--max-body-kb", o->max_body_kb, "largest request body accepted, in KiB")
+  // Limits (docs/reliability.md, "Server limits").
+  cmd->add_option("--max-body-kb", o->max_body_kb,
+                  "largest request body accepted, in KiB (larger: 413)")
       ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
+  cmd->add_option("--max-header-kb", o->max_header_kb,
+                  "largest request line plus headers, in KiB (larger: 431, or 414 for the request "
+                  "line; httplib caps the request line at 8 KiB whatever this says)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  cmd->add_option("--max-queue", o->max_queue,
+                  "connections waiting for a free worker; beyond them 503 with Retry-After")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  cmd->add_option("--time-budget-ms", o->time_budget_ms,
+                  "time budget of one request's routing work; past it the search stops and the "
+                  "answer is 503 time_budget_exceeded (0 = none)")
+      ->check(CLI::Range(0, 3'600'000))
+      ->capture_default_str();
+  cmd->add_option("--request-timeout-ms", o->request_timeout_ms,
+                  "the whole request must arrive within this time, however slowly it trickles "
+                  "in (else 408 and close)")
+      ->check(CLI::Range(1, 3'600'000))
+      ->capture_default_str();
+  cmd->add_option("--read-timeout-ms", o->read_timeout_ms,
+                  "longest pause while a request is being read (else 408 and close)")
+      ->check(CLI::Range(1, 3'600'000))
+      ->capture_default_str();
+  cmd->add_option("--write-timeout-ms", o->write_timeout_ms,
+                  "the whole response must be sent within this time (else the connection is "
+                  "dropped)")
+      ->check(CLI::Range(1, 3'600'000))
+      ->capture_default_str();
+  cmd->add_option("--idle-timeout-ms", o->idle_timeout_ms,
+                  "an idle keep-alive connection is closed after this time")
+      ->check(CLI::Range(1, 3'600'000))
+      ->capture_default_str();
+  cmd->add_option("--max-matrix-cells", o->max_matrix_cells,
+                  "largest origins x destinations of one /matrix request (larger: 422)")
+      ->check(CLI::Range(1, 100'000'000))
+      ->capture_default_str();
+  cmd->add_option("--max-pareto-labels", o->max_pareto_labels,
+                  "labels one /pareto search may create; the front is marked truncated at it")
+      ->check(CLI::Range(1000, 1'000'000'000))
       ->capture_default_str();
   cmd->add_flag("--quiet,-q", o->quiet, "no access log on stderr");
   add_engine_options(cmd, o->engine);

@@ -356,7 +356,9 @@ void write_network(const Network& net, const std::filesystem::path& dir) {
   std::filesystem::create_directories(dir, ec);
   if (ec) throw WriteError(dir.string() + ": cannot create directory: " + ec.message());
   const NetworkFiles f = format_network(net);
-  for (const auto& [name, text] : f.contents) write_file_atomically(dir / name, text);
+  std::vector<std::pair<std::string, std::string_view>> files;
+  for (const auto& [name, text] : f.contents) files.emplace_back(name, text);
+  write_files_atomically(dir, files);
 }
 
 } // namespace caravan::io

@@ -5,6 +5,7 @@
 #include "core/mode.hpp"
 #include "core/network.hpp"
 #include "core/units.hpp"
+#include "route/interrupt.hpp"
 
 #include <optional>
 #include <span>
@@ -47,6 +48,9 @@ struct Costing {
   /// Per-link flags, indexed by LinkId: flagged links are never used. The caller keeps the storage
   /// alive.
   std::span<const std::uint8_t> forbidden_links;
+  /// When set, searches poll it and throw Interrupted once it fires (a server's time budget). The
+  /// caller keeps it alive for the request.
+  const Interrupt* interrupt = nullptr;
 };
 
 /// Whether a link may be used under the request's year rule.

@@ -81,10 +81,12 @@ ParetoFront ParetoRouter::run(const RouteRequest& req, const ParetoOptions& opti
   bags[start].push_back(0);
   pq.emplace(0.0, 0.0, 0.0, 0);
 
+  std::uint32_t polls = 0;
   while (!pq.empty()) {
     const auto [h0, u0, c0, li] = pq.top();
     pq.pop();
     if (labels[li].dead) continue;
+    if (req.costing.interrupt != nullptr) req.costing.interrupt->poll(polls);
     const Label cur = labels[li];
     if (cur.state == final_state) {
       // Settled in lexicographic order and not pruned: non-dominated unless equal to one we have.

@@ -87,12 +87,14 @@ std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
   stamp_[start] = epoch_;
   pq.emplace(0.0, 0.0, start);
 
+  std::uint32_t polls = 0;
   while (!pq.empty()) {
     const auto [p, q, s] = pq.top();
     pq.pop();
     const Label ls = label(s);
     if (p > ls.primary || (p == ls.primary && q > ls.secondary)) continue; // stale entry
     ++settled_;
+    if (c.interrupt != nullptr) c.interrupt->poll(polls);
     if (s == final_state_) return s;
     const std::uint32_t mode_in = s % kModesPerNode;
     const NodeId u((s / kModesPerNode) % n);

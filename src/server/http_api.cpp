@@ -53,26 +53,26 @@ Api::Api(const Network& net, ApiOptions options, std::vector<ServedScenario> ser
   }
   // The endpoint table: a new analysis endpoint is one line here plus its handler.
   add("/health", {"GET"}, "liveness and the loaded network",
-      [this](Params& p) { return health(p); });
+      [this](Params& p, const Interrupt&) { return health(p); });
   add("/route", {"GET", "POST"}, "best route between two places, with the per-leg breakdown",
-      [this](Params& p) { return route(p); });
+      [this](Params& p, const Interrupt& stop) { return route(p, stop); });
   add("/places", {"GET"}, "places whose name, alias or id matches a search text",
-      [this](Params& p) { return places(p); });
+      [this](Params& p, const Interrupt&) { return places(p); });
   add("/network.geojson", {"GET"}, "every node and link as GeoJSON, for maps",
-      [this](Params& p) { return network_geojson(p); });
+      [this](Params& p, const Interrupt&) { return network_geojson(p); });
   add("/alternatives", {"GET", "POST"}, "up to k meaningfully different routes, best first",
-      [this](Params& p) { return alternatives(p); });
+      [this](Params& p, const Interrupt& stop) { return alternatives(p, stop); });
   add("/pareto", {"GET", "POST"}, "every route not beaten on time, cost and CO2 at once",
-      [this](Params& p) { return pareto(p); });
+      [this](Params& p, const Interrupt& stop) { return pareto(p, stop); });
   add("/compare", {"GET", "POST"}, "the best route through each corridor, ranked",
-      [this](Params& p) { return compare(p); });
+      [this](Params& p, const Interrupt& stop) { return compare(p, stop); });
   add("/matrix", {"GET", "POST"}, "totals between every origin and destination of two sets",
-      [this](Params& p) { return matrix(p); });
+      [this](Params& p, const Interrupt& stop) { return matrix(p, stop); });
   add("/scenarios", {"GET"}, "the scenarios this server offers (id, name, source)",
-      [this](Params& p) { return scenarios(p); });
+      [this](Params& p, const Interrupt&) { return scenarios(p); });
   add("/impact", {"GET"}, "what a scenario changes between Kazakh regions and gateways",
-      [this](Params& p) { return impact(p); });
-  add("/api", {"GET"}, "this list of endpoints", [this](Params& p) {
+      [this](Params& p, const Interrupt&) { return impact(p); });
+  add("/api", {"GET"}, "this list of endpoints", [this](Params& p, const Interrupt&) {
     p.finish();
     json list = json::array();
     for (const auto& e : endpoints_)
@@ -107,9 +107,21 @@ ApiResponse Api::handle(const ApiRequest& req) const {
       throw ApiError(400, "unknown_parameter",
                      "a POST request takes its parameters in the JSON body, not the query string",
                      req.query.begin()->first);
-    return it->handler(p);
+    const Interrupt stop = options_.time_budget.count() > 0
+                               ? Interrupt(Interrupt::Clock::now() + options_.time_budget)
+                               : Interrupt();
+    return it->handler(p, stop);
   } catch (const ApiError& e) {
     return json_response(e.to_json(), e.status());
+  } catch (const Interrupted&) {
+    return json_response(
+        ApiError(503, "time_budget_exceeded",
+                 fmt::format("the request needed more than the server's time budget of {} ms; "
+                             "ask for less (fewer places, a smaller k) or retry later",
+                             options_.time_budget.count()),
+                 "", json{{"budget_ms", options_.time_budget.count()}})
+            .to_json(),
+        503);
   } catch (const std::bad_alloc&) {
     return error_response(503, "overloaded", "out of memory while answering the request");
   } catch (const std::exception& e) {
@@ -208,8 +220,9 @@ void Api::throw_no_route(const RouteRequest& req, bool endpoint_excluded) const 
                  endpoint_excluded ? "avoid_country" : "");
 }
 
-ApiResponse Api::route(Params& p) const {
-  const RouteRequest req = parse_point_request(p);
+ApiResponse Api::route(Params& p, const Interrupt& stop) const {
+  RouteRequest req = parse_point_request(p);
+  req.costing.interrupt = &stop;
   const std::string format = p.string("format").value_or("json");
   if (format != "json" && format != "geojson")
     throw ApiError(400, "invalid_parameter",
@@ -237,8 +250,9 @@ ApiResponse Api::route(Params& p) const {
   return json_response(j);
 }
 
-ApiResponse Api::alternatives(Params& p) const {
-  const RouteRequest req = parse_point_request(p);
+ApiResponse Api::alternatives(Params& p, const Interrupt& stop) const {
+  RouteRequest req = parse_point_request(p);
+  req.costing.interrupt = &stop;
   AlternativesOptions o;
   o.k = static_cast<std::size_t>(p.integer("k", 1, 10).value_or(3));
   o.max_overlap = p.number("max_overlap", 0.05, 0.95).value_or(o.max_overlap);
@@ -252,8 +266,9 @@ ApiResponse Api::alternatives(Params& p) const {
   return json_response(io::routes_to_json(*net_, routes, "alternatives"));
 }
 
-ApiResponse Api::pareto(Params& p) const {
-  const RouteRequest req = parse_point_request(p);
+ApiResponse Api::pareto(Params& p, const Interrupt& stop) const {
+  RouteRequest req = parse_point_request(p);
+  req.costing.interrupt = &stop;
   p.finish();
   ParetoOptions o;
   o.max_labels = options_.max_pareto_labels;
@@ -265,8 +280,9 @@ ApiResponse Api::pareto(Params& p) const {
   return json_response(j);
 }
 
-ApiResponse Api::compare(Params& p) const {
-  const RouteRequest req = parse_point_request(p);
+ApiResponse Api::compare(Params& p, const Interrupt& stop) const {
+  RouteRequest req = parse_point_request(p);
+  req.costing.interrupt = &stop;
   p.finish();
   if (net_->corridors().empty())
     throw ApiError(422, "no_corridors", "this network defines no corridors to compare");
@@ -316,12 +332,13 @@ std::vector<NodeId> Api::resolve_set(const std::string& parameter,
   return out;
 }
 
-ApiResponse Api::matrix(Params& p) const {
+ApiResponse Api::matrix(Params& p, const Interrupt& stop) const {
   if (!p.has("from")) throw ApiError(400, "missing_parameter", "'from' is required", "from");
   if (!p.has("to")) throw ApiError(400, "missing_parameter", "'to' is required", "to");
   const std::vector<NodeId> origins = resolve_set("from", p.list("from"));
   const std::vector<NodeId> dests = resolve_set("to", p.list("to"));
-  const RouteRequest req = parse_costing(p);
+  RouteRequest req = parse_costing(p);
+  req.costing.interrupt = &stop;
   p.finish();
   if (origins.size() * dests.size() > options_.max_matrix_cells)
     throw ApiError(422, "too_many_cells",

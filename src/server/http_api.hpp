@@ -8,6 +8,7 @@
 #include "server/router_pool.hpp"
 #include "server/scenarios.hpp"
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -35,6 +36,9 @@ struct ApiOptions {
   int max_places = 100;                    ///< largest `limit` of /places
   std::size_t max_matrix_cells = 10'000;   ///< larger /matrix requests get 422 too_many_cells
   std::size_t max_pareto_labels = 500'000; ///< bounds the work of one /pareto request
+  /// Wall-clock budget of one request's search work; past it the searches stop and the answer is
+  /// 503 time_budget_exceeded. Zero = no budget.
+  std::chrono::milliseconds time_budget{10'000};
   /// Engine selection for /route (contraction hierarchies on large networks, routing_engine.hpp);
   /// the other endpoints use Dijkstra.
   EngineOptions engine = {};
@@ -62,8 +66,9 @@ public:
   [[nodiscard]] const RouteHierarchies& hierarchies() const { return routers_.hierarchies(); }
 
 private:
-  /// A handler reads its parameters from Params (then calls finish()) and returns the response.
-  using Handler = std::function<ApiResponse(Params&)>;
+  /// A handler reads its parameters from Params (then calls finish()) and returns the response;
+  /// searches poll the request's Interrupt (its time budget).
+  using Handler = std::function<ApiResponse(Params&, const Interrupt&)>;
   struct Endpoint {
     std::string path;
     std::vector<std::string> methods; ///< GET reads the query string, POST a JSON body
@@ -73,11 +78,11 @@ private:
   void add(std::string path, std::vector<std::string> methods, std::string summary, Handler h);
 
   ApiResponse health(Params& p) const;
-  ApiResponse route(Params& p) const;
-  ApiResponse alternatives(Params& p) const;
-  ApiResponse pareto(Params& p) const;
-  ApiResponse compare(Params& p) const;
-  ApiResponse matrix(Params& p) const;
+  ApiResponse route(Params& p, const Interrupt& stop) const;
+  ApiResponse alternatives(Params& p, const Interrupt& stop) const;
+  ApiResponse pareto(Params& p, const Interrupt& stop) const;
+  ApiResponse compare(Params& p, const Interrupt& stop) const;
+  ApiResponse matrix(Params& p, const Interrupt& stop) const;
   ApiResponse places(Params& p) const;
   ApiResponse network_geojson(Params& p) const;
   ApiResponse scenarios(Params& p) const;

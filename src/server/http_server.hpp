@@ -1,4 +1,5 @@
-// The HTTP transport: cpp-httplib with a thread pool in front of Api, plus the static web page.
+// The HTTP transport: cpp-httplib with a bounded thread pool in front of Api, plus the static web
+// page, with limits on request size, time and queueing (docs/reliability.md).
 #pragma once
 
 #include "server/http_api.hpp"
@@ -19,15 +20,26 @@ struct RequestLog {
   double millis = 0.0;
 };
 
+/// Transport settings and limits. The time budget of a request's work is ApiOptions::time_budget.
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;     ///< 0 = any free port (see HttpServer::port())
   int threads = 8;     ///< worker threads; each serves one connection at a time
   std::string web_dir; ///< static files served at / (index.html); empty = none
-  std::size_t max_body_bytes = 64 * 1024;
-  std::chrono::seconds read_timeout{5};
-  std::chrono::seconds write_timeout{5};
-  std::chrono::seconds keep_alive_timeout{2};
+  /// Accepted connections waiting for a free worker; one more is answered 503 with Retry-After.
+  std::size_t max_queued_connections = 64;
+  /// Request line plus headers; beyond it 431 (414 while still in the request line).
+  std::size_t max_header_bytes = 8 * 1024;
+  std::size_t max_body_bytes = 64 * 1024; ///< beyond it 413
+  /// The whole request (line, headers, body) must arrive within this time after its first byte,
+  /// however slowly it trickles in; otherwise 408 and the connection is closed.
+  std::chrono::milliseconds request_timeout{10'000};
+  /// Longest silence while a request is being read (408 and close).
+  std::chrono::milliseconds read_timeout{5'000};
+  /// The whole response must be sent within this time, or the connection is dropped.
+  std::chrono::milliseconds write_timeout{5'000};
+  /// An idle keep-alive connection is closed after this time without a new request.
+  std::chrono::milliseconds keep_alive_timeout{2'000};
   std::size_t keep_alive_max_requests = 100;
   /// Called from worker threads after each API request (not for static files).
   std::function<void(const RequestLog&)> on_request;
