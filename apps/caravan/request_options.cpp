@@ -32,6 +32,28 @@ void add_request_options(CLI::App* cmd, RequestOptions& o,
   cmd->add_option("--out,-o", o.out, "write to this file (atomically) instead of stdout");
 }
 
+void add_engine_options(CLI::App* cmd, EngineCliOptions& o) {
+  cmd->add_option("--engine", o.engine,
+                  "auto: contraction hierarchies (built per objective on first use; serve builds "
+                  "them at start-up) when the "
+                  "network's state graph has at least --ch-min-states states, else Dijkstra; ch: "
+                  "hierarchies whatever the size; dijkstra: never. Requests with avoid lists, "
+                  "--max-transfers or --year always use Dijkstra (docs/routing.md)")
+      ->check(CLI::IsMember({"auto", "ch", "dijkstra"}))
+      ->capture_default_str();
+  cmd->add_option("--ch-min-states", o.ch_min_states,
+                  "with --engine auto, the state-graph size (nodes x arriving modes) from which "
+                  "hierarchies are used")
+      ->capture_default_str();
+}
+
+EngineOptions make_engine_options(const EngineCliOptions& o) {
+  EngineOptions e;
+  e.choice = *parse_engine_choice(o.engine);
+  e.ch_min_states = o.ch_min_states;
+  return e;
+}
+
 void add_endpoint_options(CLI::App* cmd, RequestOptions& o) {
   cmd->add_option("--from", o.from, "origin: node name, alias or id (case- and accent-insensitive)")
       ->required();

@@ -3,6 +3,7 @@
 
 #include "context.hpp"
 #include "route/router.hpp"
+#include "route/routing_engine.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -30,6 +31,18 @@ struct RequestOptions {
 /// Adds --network, --by, the avoid options, --max-transfers, --year, --teu, --tonnes-per-teu,
 /// --format (from `formats`) and --out. --from/--to are added by each command (they differ).
 void add_request_options(CLI::App* cmd, RequestOptions& o, const std::vector<std::string>& formats);
+
+/// Engine selection for commands that answer many single-criterion routes.
+struct EngineCliOptions {
+  std::string engine = "auto";
+  std::size_t ch_min_states = EngineOptions{}.ch_min_states;
+};
+
+/// Adds --engine auto|ch|dijkstra and --ch-min-states.
+void add_engine_options(CLI::App* cmd, EngineCliOptions& o);
+
+/// The EngineOptions the flags ask for.
+EngineOptions make_engine_options(const EngineCliOptions& o);
 
 /// Adds required --from and --to options naming single places.
 void add_endpoint_options(CLI::App* cmd, RequestOptions& o);

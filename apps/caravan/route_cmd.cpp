@@ -16,6 +16,7 @@ namespace caravan::app {
 namespace {
 struct RouteCmdOptions {
   RequestOptions req;
+  EngineCliOptions engine;
   bool reliability = false;
   std::size_t samples = 10000;
   std::uint64_t seed = 1;
@@ -35,8 +36,8 @@ int report_no_route(const LoadedNetwork& ln, const RouteRequest& req, RouteFailu
 int run_route(const RouteCmdOptions& o) {
   const LoadedNetwork ln = load_network(o.req.network);
   const RouteRequest req = make_point_request(ln, o.req);
-  Router router(ln.net);
-  const RouteOutcome res = router.route(req);
+  RoutingEngine engine(ln.net, make_engine_options(o.engine));
+  const RouteOutcome res = engine.route(req);
   if (!res.ok()) return report_no_route(ln, req, res.failure);
   std::optional<ReliabilityResult> rel;
   if (o.reliability) {
@@ -49,6 +50,7 @@ int run_route(const RouteCmdOptions& o) {
   std::string text;
   if (o.req.format == "json") {
     auto j = io::route_to_json(ln.net, *res.route);
+    j["engine"] = std::string(to_string(res.engine));
     if (rel) j["reliability"] = io::reliability_to_json(*rel, o.seed);
     text = j.dump(2) + "\n";
   } else if (o.req.format == "geojson") {
@@ -68,6 +70,7 @@ void add_route_command(CLI::App& app, int& exit_code) {
       app.add_subcommand("route", "Best route between two places, with a per-leg breakdown");
   add_endpoint_options(cmd, o->req);
   add_request_options(cmd, o->req, {"table", "json", "geojson"});
+  add_engine_options(cmd, o->engine);
   cmd->add_flag(
       "--reliability", o->reliability,
       "estimate transit-time percentiles by Monte Carlo over the data's low/typical/high ranges");

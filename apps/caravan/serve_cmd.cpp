@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "node_sets.hpp"
+#include "request_options.hpp"
 
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
@@ -37,6 +38,7 @@ struct ServeOptions {
   std::size_t max_matrix_cells = 10'000;
   std::size_t max_pareto_labels = 500'000;
   bool quiet = false;
+  EngineCliOptions engine;
 };
 
 server::HttpServer* g_server = nullptr;
@@ -84,6 +86,7 @@ int run_serve(const ServeOptions& o) {
   server::ApiOptions api_opts;
   api_opts.network_label = ln.label;
   api_opts.version = CARAVAN_VERSION;
+  api_opts.engine = make_engine_options(o.engine);
   api_opts.time_budget = std::chrono::milliseconds(o.time_budget_ms);
   api_opts.max_matrix_cells = o.max_matrix_cells;
   api_opts.max_pareto_labels = o.max_pareto_labels;
@@ -107,6 +110,16 @@ int run_serve(const ServeOptions& o) {
   }
   const std::size_t scenario_count = scenarios.size();
   const server::Api api(ln.net, api_opts, std::move(scenarios));
+  if (api.hierarchies().prefers_ch()) {
+    // Built before listening, so that no request waits for a build.
+    fmt::print("building contraction hierarchies ({} states, 4 objectives) ...\n",
+               api.hierarchies().state_count());
+    std::fflush(stdout);
+    const auto t0 = std::chrono::steady_clock::now();
+    api.hierarchies().build_all();
+    fmt::print("built in {:.1f} s\n",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
 
   server::ServerOptions so;
   so.host = o.host;
@@ -134,8 +147,11 @@ int run_serve(const ServeOptions& o) {
   g_server = &http;
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
-  fmt::print("caravan serve: {} ({} nodes, {} links) with {} threads\n", ln.label,
-             ln.net.node_count(), ln.net.link_count(), so.threads);
+  fmt::print("caravan serve: {} ({} nodes, {} links) with {} threads; /route engine: {}\n",
+             ln.label, ln.net.node_count(), ln.net.link_count(), so.threads,
+             api.hierarchies().prefers_ch() ? "contraction hierarchies (Dijkstra for constrained "
+                                              "requests)"
+                                            : "dijkstra");
   if (!scenario_dir.empty()) fmt::print("{} scenarios from {}\n", scenario_count, scenario_dir);
   if (so.web_dir.empty())
     fmt::print("no web page (build it with `make web` or pass --web DIR); API only\n");
@@ -211,6 +227,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1000, 1'000'000'000))
       ->capture_default_str();
   cmd->add_flag("--quiet,-q", o->quiet, "no access log on stderr");
+  add_engine_options(cmd, o->engine);
   cmd->footer("Examples:\n  caravan serve --network example --port 8080\n"
               "  curl 'http://127.0.0.1:8080/route?from=Urumqi&to=Poti&by=cost'");
   cmd->callback([o, &exit_code] { exit_code = guarded([&] { return run_serve(*o); }); });

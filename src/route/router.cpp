@@ -22,6 +22,10 @@ Objective secondary_of(Objective o) {
 }
 } // namespace
 
+std::string_view to_string(RouteEngine e) {
+  return e == RouteEngine::contraction_hierarchy ? "ch" : "dijkstra";
+}
+
 Router::Router(const Network& net) : net_(&net) {}
 
 std::uint32_t Router::search(const RouteRequest& req, bool to_all) {
@@ -163,8 +167,9 @@ Route Router::assemble(std::uint32_t state) const {
 RouteOutcome Router::route(const RouteRequest& req) {
   const std::uint32_t found = search(req, false);
   if (found == kNoState)
-    return {std::nullopt, excluded_ ? RouteFailure::endpoint_excluded : RouteFailure::unreachable};
-  return {assemble(found), RouteFailure::unreachable};
+    return {std::nullopt, excluded_ ? RouteFailure::endpoint_excluded : RouteFailure::unreachable,
+            RouteEngine::dijkstra};
+  return {assemble(found), RouteFailure::unreachable, RouteEngine::dijkstra};
 }
 
 void Router::tree(const RouteRequest& req) {

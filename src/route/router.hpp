@@ -6,6 +6,7 @@
 #include "route/route.hpp"
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace caravan {
@@ -23,9 +24,16 @@ enum class RouteFailure : std::uint8_t {
   endpoint_excluded, ///< origin or destination lies in an avoided country or is an avoided node
 };
 
+/// Which search answered a request (see routing_engine.hpp).
+enum class RouteEngine : std::uint8_t { dijkstra, contraction_hierarchy };
+
+/// "dijkstra" or "ch".
+std::string_view to_string(RouteEngine e);
+
 struct RouteOutcome {
   std::optional<Route> route;
   RouteFailure failure = RouteFailure::unreachable;
+  RouteEngine engine = RouteEngine::dijkstra;
   [[nodiscard]] bool ok() const { return route.has_value(); }
 };
 

@@ -35,13 +35,13 @@ ApiResponse error_response(int status, const std::string& code, const std::strin
 }
 
 Api::Api(const Network& net, ApiOptions options, std::vector<ServedScenario> served)
-    : net_(&net), options_(std::move(options)), names_(net), routers_(net),
+    : net_(&net), options_(std::move(options)), names_(net), routers_(net, options_.engine),
       network_geojson_(network_to_geojson(net).dump()), scenarios_(std::move(served)) {
   for (const auto& s : scenarios_) {
     if (!s.network || s.network->node_count() != net.node_count())
       throw std::invalid_argument(
           fmt::format("scenario '{}' is not a network over the served network's nodes", s.id));
-    scenario_routers_.push_back(std::make_unique<RouterPool>(*s.network));
+    scenario_routers_.push_back(std::make_unique<RouterPool>(*s.network, options_.engine));
   }
   folded_.reserve(net.node_count());
   for (const Node& n : net.nodes()) {
@@ -236,8 +236,8 @@ ApiResponse Api::route(Params& p, const Interrupt& stop) const {
   const Network& net = si ? *scenarios_[*si].network : *net_;
   RouterPool& pool = si ? *scenario_routers_[*si] : routers_;
   RouteOutcome out = [&] {
-    auto router = pool.borrow();
-    return router->route(req);
+    auto lease = pool.borrow();
+    return lease.engine().route(req);
   }();
   if (!out.ok()) throw_no_route(req, out.failure == RouteFailure::endpoint_excluded);
   if (format == "geojson") {
@@ -245,7 +245,9 @@ ApiResponse Api::route(Params& p, const Interrupt& stop) const {
     r.content_type = "application/geo+json";
     return r;
   }
-  return json_response(io::route_to_json(net, *out.route));
+  auto j = io::route_to_json(net, *out.route);
+  j["engine"] = std::string(to_string(out.engine));
+  return json_response(j);
 }
 
 ApiResponse Api::alternatives(Params& p, const Interrupt& stop) const {

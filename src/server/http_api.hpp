@@ -39,6 +39,9 @@ struct ApiOptions {
   /// Wall-clock budget of one request's search work; past it the searches stop and the answer is
   /// 503 time_budget_exceeded. Zero = no budget.
   std::chrono::milliseconds time_budget{10'000};
+  /// Engine selection for /route (contraction hierarchies on large networks, routing_engine.hpp);
+  /// the other endpoints use Dijkstra.
+  EngineOptions engine = {};
 };
 
 /// Every endpoint of the API over one immutable network. handle() is safe to call from any number
@@ -59,6 +62,8 @@ public:
   [[nodiscard]] std::vector<EndpointInfo> endpoints() const;
 
   [[nodiscard]] const Network& network() const { return *net_; }
+  /// The hierarchies /route uses on the base network (build_all() them at start-up).
+  [[nodiscard]] const RouteHierarchies& hierarchies() const { return routers_.hierarchies(); }
 
 private:
   /// A handler reads its parameters from Params (then calls finish()) and returns the response;

@@ -55,6 +55,34 @@ TEST(Cli, JsonFollowsTheContract) {
   EXPECT_NEAR(km, j["total"]["km"].get<double>(), 0.5);
 }
 
+TEST(Cli, EngineOptionPicksAndReportsTheEngine) {
+  const std::string q = "route --from Lianyungang --to Duisburg --by cost --format json";
+  auto run = [&](const std::string& extra) {
+    const CmdResult r = run_caravan(q + " " + extra, false);
+    EXPECT_EQ(r.code, 0) << extra << ": " << r.out;
+    return r.code == 0 ? nlohmann::json::parse(r.out) : nlohmann::json::object();
+  };
+  // The built-in network is small: auto answers with Dijkstra.
+  const auto dij = run("");
+  EXPECT_EQ(dij["engine"], "dijkstra");
+  const auto ch = run("--engine ch");
+  EXPECT_EQ(ch["engine"], "ch");
+  EXPECT_EQ(run("--engine auto --ch-min-states 0")["engine"], "ch");
+  EXPECT_EQ(run("--engine dijkstra --ch-min-states 0")["engine"], "dijkstra");
+  // The same route, to the last digit.
+  EXPECT_EQ(ch["total"], dij["total"]);
+  EXPECT_EQ(ch["legs"], dij["legs"]);
+  // Constraints the hierarchy cannot honour fall back to Dijkstra.
+  EXPECT_EQ(run("--engine ch --avoid-country RU")["engine"], "dijkstra");
+  EXPECT_EQ(run("--engine ch --max-transfers 1")["engine"], "dijkstra");
+  EXPECT_EQ(run("--engine ch --year 2030")["engine"], "dijkstra");
+  EXPECT_EQ(run("--engine ch --teu 4")["engine"], "ch");
+  EXPECT_EQ(run_caravan(q + " --engine fast").code, 2);
+  const CmdResult help = run_caravan("serve --help");
+  EXPECT_NE(help.out.find("--engine"), std::string::npos);
+  EXPECT_NE(help.out.find("--ch-min-states"), std::string::npos);
+}
+
 TEST(Cli, GeoJsonIsAFeatureCollection) {
   const CmdResult r =
       run_caravan("route " + kExample + " --from Urumqi --to Aktau --format geojson");

@@ -60,12 +60,34 @@ TEST(Api, RouteIsTheLibraryResultAsTheSharedJsonContract) {
   Router router(example());
   const RouteOutcome out = router.route(req);
   ASSERT_TRUE(out.ok());
-  EXPECT_EQ(r.body, io::route_to_json(example(), *out.route).dump());
+  auto want = io::route_to_json(example(), *out.route);
+  want["engine"] = "dijkstra"; // a small network: the automatic choice is Dijkstra
+  EXPECT_EQ(r.body, want.dump());
   const json j = json::parse(r.body);
   EXPECT_EQ(j["from"], "Urumqi");
   EXPECT_EQ(j["to"], "Poti");
   EXPECT_DOUBLE_EQ(j["total"]["km"].get<double>(), 4603.0);
   EXPECT_EQ(j["total"]["transfers"], 3);
+}
+
+TEST(Api, RouteEngineIsAStartupOptionAndConstraintsFallBack) {
+  ApiOptions o{"example", "test", 100};
+  o.engine.choice = EngineChoice::ch;
+  const Api ch_api(example(), o);
+  ch_api.hierarchies().build_all();
+  for (const char* by : {"time", "cost", "co2", "distance"}) {
+    const std::multimap<std::string, std::string> q{{"from", "Urumqi"}, {"to", "Poti"}, {"by", by}};
+    const json c = json::parse(ch_api.handle(get("/route", q)).body);
+    const json d = json::parse(api().handle(get("/route", q)).body);
+    EXPECT_EQ(c["engine"], "ch") << by;
+    EXPECT_EQ(d["engine"], "dijkstra") << by;
+    EXPECT_EQ(c["total"], d["total"]) << by;
+    EXPECT_EQ(c["legs"], d["legs"]) << by;
+  }
+  const json avoid = json::parse(
+      ch_api.handle(get("/route", {{"from", "Urumqi"}, {"to", "Poti"}, {"avoid_mode", "road"}}))
+          .body);
+  EXPECT_EQ(avoid["engine"], "dijkstra");
 }
 
 TEST(Api, PostWithAJsonBodyEqualsGet) {
@@ -387,7 +409,9 @@ TEST(ApiScenarios, RouteOnAScenarioIsTheLibraryResultOnTheAppliedNetwork) {
   const ApiResponse r = scenario_api().handle(
       get("/route", {{"from", "Urumqi"}, {"to", "Poti"}, {"scenario", "fast-beyneu"}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.body, io::route_to_json(after, *expected.route).dump());
+  auto want = io::route_to_json(after, *expected.route);
+  want["engine"] = "dijkstra";
+  EXPECT_EQ(r.body, want.dump());
   // 988 km at 100 instead of 53.9 km/h: 8.45 hours faster than on the base network.
   const json base = json::parse(scenario_api().handle(get("/route", kOk)).body);
   const json fast = json::parse(r.body);

@@ -258,10 +258,13 @@ private:
     }
     if (checked()) {
       const RouteOutcome out = router_.route(request(a, b, o));
-      if (out.ok())
-        q.expect.body = io::route_to_json(*net_, *out.route).dump();
-      else
+      if (out.ok()) {
+        auto j = io::route_to_json(*net_, *out.route);
+        j["engine"] = "dijkstra"; // the served network is small: the automatic choice is Dijkstra
+        q.expect.body = j.dump();
+      } else {
         expect_no_route(q);
+      }
     }
     return q;
   }
