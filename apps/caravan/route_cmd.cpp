@@ -70,6 +70,9 @@ void add_route_command(CLI::App& app, int& exit_code) {
       app.add_subcommand("route", "Best route between two places, with a per-leg breakdown");
   add_endpoint_options(cmd, o->req);
   add_request_options(cmd, o->req, {"table", "json", "geojson"});
+  // One query does not repay a hierarchy build (seconds on a large network against milliseconds for
+  // Dijkstra), so `caravan route` defaults to Dijkstra; `serve` defaults to auto.
+  o->engine.engine = "dijkstra";
   add_engine_options(cmd, o->engine);
   cmd->add_flag(
       "--reliability", o->reliability,
