@@ -1,6 +1,7 @@
 // DIMACS .gr/.co parsing: line by line, fields split on blanks, numbers checked with from_chars.
 #include "io/dimacs.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <string_view>
@@ -65,7 +66,8 @@ graph::Graph read_dimacs_graph(std::istream& in, const std::string& name, graph:
       if (node_count >= 0xFFFFFFFFULL) {
         throw ParseError(name, line_no, "nodes", "more than 2^32-2 nodes are not supported");
       }
-      arcs.reserve(declared_arcs);
+      // The declared count is a hint only: a short file may declare billions of arcs.
+      arcs.reserve(std::min<std::uint64_t>(declared_arcs, std::uint64_t{1} << 20));
       have_problem = true;
     } else if (f[0] == "a") {
       if (!have_problem) throw ParseError(name, line_no, "a", "arc before the 'p sp' line");

@@ -142,6 +142,10 @@ std::optional<double> meta_number(const Lines& lines, const MetaResult& m, std::
   return d;
 }
 
+std::string it_text(const MetaResult& m, std::string_view key) {
+  return "'" + m.metadata.find(key)->second + "'";
+}
+
 std::int64_t meta_count(const Lines& lines, const MetaResult& m, std::string_view key,
                         bool required) {
   auto v = meta_number(lines, m, key);
@@ -152,6 +156,9 @@ std::int64_t meta_count(const Lines& lines, const MetaResult& m, std::string_vie
   }
   if (*v != std::floor(*v))
     lines.fail_at(m.key_line.at(std::string(key)), key, "expected an integer");
+  if (!(std::abs(*v) < 9e15))
+    lines.fail_at(m.key_line.at(std::string(key)), key,
+                  "expected an integer below 9e15, got " + it_text(m, key));
   return static_cast<std::int64_t>(*v);
 }
 
@@ -193,11 +200,16 @@ Net read_net(std::istream& in, std::string_view source) {
   net.distance_factor = meta_number(lines, meta, "DISTANCE FACTOR").value_or(0.0);
   if (net.nodes <= 0)
     lines.fail_at(meta.key_line.at("NUMBER OF NODES"), "NUMBER OF NODES", "must be positive");
+  if (net.nodes > 0xFFFFFFFELL)
+    lines.fail_at(meta.key_line.at("NUMBER OF NODES"), "NUMBER OF NODES",
+                  "more than 2^32-2 nodes are not supported");
   if (net.zones < 0 || net.zones > net.nodes)
     lines.fail_at(meta.key_line.at("NUMBER OF ZONES"), "NUMBER OF ZONES",
                   "must be between 0 and NUMBER OF NODES");
   net.metadata = std::move(meta.metadata);
-  if (declared_links >= 0) net.links.reserve(static_cast<std::size_t>(declared_links));
+  // The declared count is a hint only: a short file may declare billions of links.
+  if (declared_links >= 0)
+    net.links.reserve(static_cast<std::size_t>(std::min<std::int64_t>(declared_links, 1 << 20)));
 
   static constexpr const char* kFields[] = {"init_node",      "term_node", "capacity", "length",
                                             "free_flow_time", "b",         "power",    "speed",

@@ -1,6 +1,7 @@
 // TNTP network file parsing into a CSR road graph: metadata block, then blank-separated link lines.
 #include "io/tntp_graph.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -84,7 +85,7 @@ graph::Graph read_tntp_graph(std::istream& in, const std::string& name, TntpGrap
         if (nodes >= 0xFFFFFFFFULL) {
           throw ParseError(name, line_no, "NUMBER OF NODES", "too many nodes");
         }
-        arcs.reserve(links);
+        arcs.reserve(std::min<std::uint64_t>(links, std::uint64_t{1} << 20)); // a hint only
         in_metadata = false;
       }
       continue;
