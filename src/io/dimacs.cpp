@@ -54,6 +54,7 @@ graph::Graph read_dimacs_graph(std::istream& in, const std::string& name, graph:
   std::string_view f[5];
   while (std::getline(in, buf)) {
     ++line_no;
+    if (line_no == 1 && buf.starts_with("\xEF\xBB\xBF")) buf.erase(0, 3); // a UTF-8 BOM
     const std::size_t nf = split(buf, f, 4);
     if (nf == 0 || f[0] == "c") continue;
     if (f[0] == "p") {
@@ -121,6 +122,7 @@ void read_dimacs_coordinates(std::istream& in, const std::string& name, graph::G
   std::string_view f[6];
   while (std::getline(in, buf)) {
     ++line_no;
+    if (line_no == 1 && buf.starts_with("\xEF\xBB\xBF")) buf.erase(0, 3); // a UTF-8 BOM
     const std::size_t nf = split(buf, f, 5);
     if (nf == 0 || f[0] == "c") continue;
     if (f[0] == "p") {

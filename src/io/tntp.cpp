@@ -47,6 +47,7 @@ public:
   bool next(std::string& line) {
     if (!std::getline(in_, line)) return false;
     ++line_no_;
+    if (line_no_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3); // a UTF-8 BOM
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return true;
   }
@@ -241,6 +242,8 @@ Net read_net(std::istream& in, std::string_view source) {
         lines.fail(kFields[k], "node " + std::to_string(n) + " outside 1.." +
                                    std::to_string(net.nodes) + " (NUMBER OF NODES)");
     }
+    if (a.capacity < 0.0)
+      lines.fail("capacity", "must not be negative, got " + std::string(tok[2]));
     if (!(a.capacity > 0.0) && a.b != 0.0)
       lines.fail("capacity", "must be positive when b is not 0, got " + std::string(tok[2]));
     if (a.length < 0.0) lines.fail("length", "must not be negative");

@@ -60,6 +60,7 @@ graph::Graph read_tntp_graph(std::istream& in, const std::string& name, TntpGrap
   const double scale = weight == TntpGraphWeight::free_flow_time ? 60000.0 : 1000.0;
   while (std::getline(in, buf)) {
     ++line_no;
+    if (line_no == 1 && buf.starts_with("\xEF\xBB\xBF")) buf.erase(0, 3); // a UTF-8 BOM
     std::string_view line = trim(buf);
     if (line.empty() || line.front() == '~') continue;
     if (in_metadata) {
