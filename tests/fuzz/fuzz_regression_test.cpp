@@ -10,6 +10,12 @@
 #include <map>
 #include <sstream>
 
+namespace caravan::fuzz {
+void PrintTo(const Target& t, std::ostream* os) {
+  *os << t.name;
+}
+} // namespace caravan::fuzz
+
 namespace {
 
 namespace fs = std::filesystem;
