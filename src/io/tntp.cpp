@@ -143,7 +143,8 @@ std::optional<double> meta_number(const Lines& lines, const MetaResult& m, std::
   return d;
 }
 
-std::string it_text(const MetaResult& m, std::string_view key) {
+/// The metadata value of `key`, quoted, for messages.
+std::string quoted_value(const MetaResult& m, std::string_view key) {
   return "'" + m.metadata.find(key)->second + "'";
 }
 
@@ -159,7 +160,7 @@ std::int64_t meta_count(const Lines& lines, const MetaResult& m, std::string_vie
     lines.fail_at(m.key_line.at(std::string(key)), key, "expected an integer");
   if (!(std::abs(*v) < 9e15))
     lines.fail_at(m.key_line.at(std::string(key)), key,
-                  "expected an integer below 9e15, got " + it_text(m, key));
+                  "expected an integer below 9e15, got " + quoted_value(m, key));
   return static_cast<std::int64_t>(*v);
 }
 
