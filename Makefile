@@ -1,11 +1,16 @@
-# Entry points: `make run` (install, build, serve the built-in network), `make test` (every test).
+# Entry points: `make run` (install, build, serve the built-in network), `make test` (every test),
+# `make fuzz` (each libFuzzer target for FUZZ_SECONDS).
 BUILD ?= build
 SAN_BUILD ?= build-san
 JOBS ?= $(shell nproc)
 CMAKE_GEN := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 PORT ?= 8080
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_PARALLEL ?= 1
+FUZZ_TARGETS ?= csv_network tntp dimacs scenario_toml freight_demand http_api osm
 
-.PHONY: all deps build web run route test test-san bench fmt fmt-check clean
+.PHONY: all deps build web run route test test-san bench fuzz fuzz-build fmt fmt-check clean
 
 all: build
 
@@ -41,6 +46,17 @@ bench: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 	@bench/run-all $(BUILD)
 
+# libFuzzer targets (fuzz/, clang with ASan+UBSan) in their own build; each runs FUZZ_SECONDS from
+# a scratch copy of its seed corpus in $(FUZZ_BUILD)/fuzz-run/, FUZZ_PARALLEL at a time.
+fuzz-build:
+	@scripts/install-deps fuzz
+	@cmake -S . -B $(FUZZ_BUILD) $(CMAKE_GEN) -DCMAKE_CXX_COMPILER=clang++ -DCARAVAN_FUZZ=ON \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+fuzz: fuzz-build
+	@scripts/run-fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_PARALLEL) $(FUZZ_TARGETS)
+
 fmt:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
@@ -48,4 +64,4 @@ fmt-check:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

@@ -50,8 +50,11 @@ std::string_view trim(std::string_view s) {
 std::string shown(std::string_view s) {
   constexpr std::size_t kMax = 40;
   std::string out = "'";
-  out += s.size() > kMax ? std::string(s.substr(0, kMax)) + "..." : std::string(s);
-  return out + "'";
+  if (s.size() <= kMax) return out + std::string(s) + "'";
+  // Cut before a UTF-8 continuation byte, so that the message stays valid UTF-8.
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return out + std::string(s.substr(0, cut)) + "...'";
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // DIMACS .gr/.co parsing: line by line, fields split on blanks, numbers checked with from_chars.
 #include "io/dimacs.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <string_view>
@@ -53,6 +54,7 @@ graph::Graph read_dimacs_graph(std::istream& in, const std::string& name, graph:
   std::string_view f[5];
   while (std::getline(in, buf)) {
     ++line_no;
+    if (line_no == 1 && buf.starts_with("\xEF\xBB\xBF")) buf.erase(0, 3); // a UTF-8 BOM
     const std::size_t nf = split(buf, f, 4);
     if (nf == 0 || f[0] == "c") continue;
     if (f[0] == "p") {
@@ -65,7 +67,8 @@ graph::Graph read_dimacs_graph(std::istream& in, const std::string& name, graph:
       if (node_count >= 0xFFFFFFFFULL) {
         throw ParseError(name, line_no, "nodes", "more than 2^32-2 nodes are not supported");
       }
-      arcs.reserve(declared_arcs);
+      // The declared count is a hint only: a short file may declare billions of arcs.
+      arcs.reserve(std::min<std::uint64_t>(declared_arcs, std::uint64_t{1} << 20));
       have_problem = true;
     } else if (f[0] == "a") {
       if (!have_problem) throw ParseError(name, line_no, "a", "arc before the 'p sp' line");
@@ -119,6 +122,7 @@ void read_dimacs_coordinates(std::istream& in, const std::string& name, graph::G
   std::string_view f[6];
   while (std::getline(in, buf)) {
     ++line_no;
+    if (line_no == 1 && buf.starts_with("\xEF\xBB\xBF")) buf.erase(0, 3); // a UTF-8 BOM
     const std::size_t nf = split(buf, f, 5);
     if (nf == 0 || f[0] == "c") continue;
     if (f[0] == "p") {

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -14,6 +15,7 @@
 #include <osmium/osm/node.hpp>
 #include <osmium/osm/way.hpp>
 #include <osmium/visitor.hpp>
+#include <protozero/exception.hpp>
 
 #include "core/geo.hpp"
 #include "graph/graph.hpp"
@@ -174,7 +176,11 @@ double parse_maxspeed_kmh(std::string_view value) {
   return v;
 }
 
-OsmImportResult import_osm(const std::filesystem::path& pbf, const OsmImportOptions& options) {
+namespace {
+
+/// The import; `open` gives the input afresh for each of the two passes.
+OsmImportResult import_from(const std::function<osmium::io::File()>& open,
+                            const OsmImportOptions& options) {
   OsmImportResult result;
   OsmImportStats& stats = result.stats;
   auto report = [&](std::string_view phase, std::uint64_t done, std::uint64_t total) {
@@ -185,7 +191,7 @@ OsmImportResult import_osm(const std::filesystem::path& pbf, const OsmImportOpti
   std::vector<WayRecord> ways;
   std::vector<std::int64_t> refs;
   {
-    osmium::io::Reader reader(osmium::io::File(pbf.string()), osmium::osm_entity_bits::way);
+    osmium::io::Reader reader(open(), osmium::osm_entity_bits::way);
     WayCollector collector(options, stats, ways, refs);
     const std::uint64_t size = reader.file_size();
     while (osmium::memory::Buffer buffer = reader.read()) {
@@ -215,7 +221,7 @@ OsmImportResult import_osm(const std::filesystem::path& pbf, const OsmImportOpti
   std::vector<LatLon> pos(ids.size());
   std::vector<char> found(ids.size(), 0);
   {
-    osmium::io::Reader reader(osmium::io::File(pbf.string()), osmium::osm_entity_bits::node);
+    osmium::io::Reader reader(open(), osmium::osm_entity_bits::node);
     NodeCollector collector(ids, pos, found);
     const std::uint64_t size = reader.file_size();
     while (osmium::memory::Buffer buffer = reader.read()) {
@@ -373,6 +379,29 @@ OsmImportResult import_osm(const std::filesystem::path& pbf, const OsmImportOpti
   report("network", pieces.size(), pieces.size());
   result.network = std::move(builder).build();
   return result;
+}
+
+/// import_from, with protozero's errors on malformed PBF data (not std::runtime_error) turned into
+/// std::runtime_error like libosmium's own (the caller names the file).
+OsmImportResult import_checked(const std::function<osmium::io::File()>& open,
+                               const OsmImportOptions& options) {
+  try {
+    return import_from(open, options);
+  } catch (const protozero::exception& e) {
+    throw std::runtime_error(std::string("malformed PBF data (") + e.what() + ")");
+  }
+}
+
+} // namespace
+
+OsmImportResult import_osm(const std::filesystem::path& pbf, const OsmImportOptions& options) {
+  return import_checked([&] { return osmium::io::File(pbf.string()); }, options);
+}
+
+OsmImportResult import_osm_data(std::string_view data, const std::string& format,
+                                const OsmImportOptions& options) {
+  return import_checked([&] { return osmium::io::File(data.data(), data.size(), format); },
+                        options);
 }
 
 } // namespace caravan::io

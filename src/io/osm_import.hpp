@@ -81,6 +81,11 @@ struct OsmImportResult {
 [[nodiscard]] OsmImportResult import_osm(const std::filesystem::path& pbf,
                                          const OsmImportOptions& options = {});
 
+/// Same, from OSM data in memory; `format` is libosmium's format name ("pbf", "osm", "opl").
+/// Throws std::runtime_error (libosmium's errors) on malformed data.
+[[nodiscard]] OsmImportResult import_osm_data(std::string_view data, const std::string& format,
+                                              const OsmImportOptions& options = {});
+
 /// Parses an OSM `maxspeed` value ("50", "50 km/h", "30 mph"); returns 0 when it has no number
 /// (e.g. "none", "RU:urban").
 [[nodiscard]] double parse_maxspeed_kmh(std::string_view value);

@@ -47,6 +47,7 @@ public:
   bool next(std::string& line) {
     if (!std::getline(in_, line)) return false;
     ++line_no_;
+    if (line_no_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3); // a UTF-8 BOM
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return true;
   }
@@ -142,6 +143,11 @@ std::optional<double> meta_number(const Lines& lines, const MetaResult& m, std::
   return d;
 }
 
+/// The metadata value of `key`, quoted, for messages.
+std::string quoted_value(const MetaResult& m, std::string_view key) {
+  return "'" + m.metadata.find(key)->second + "'";
+}
+
 std::int64_t meta_count(const Lines& lines, const MetaResult& m, std::string_view key,
                         bool required) {
   auto v = meta_number(lines, m, key);
@@ -152,6 +158,9 @@ std::int64_t meta_count(const Lines& lines, const MetaResult& m, std::string_vie
   }
   if (*v != std::floor(*v))
     lines.fail_at(m.key_line.at(std::string(key)), key, "expected an integer");
+  if (!(std::abs(*v) < 9e15))
+    lines.fail_at(m.key_line.at(std::string(key)), key,
+                  "expected an integer below 9e15, got " + quoted_value(m, key));
   return static_cast<std::int64_t>(*v);
 }
 
@@ -193,11 +202,16 @@ Net read_net(std::istream& in, std::string_view source) {
   net.distance_factor = meta_number(lines, meta, "DISTANCE FACTOR").value_or(0.0);
   if (net.nodes <= 0)
     lines.fail_at(meta.key_line.at("NUMBER OF NODES"), "NUMBER OF NODES", "must be positive");
+  if (net.nodes > 0xFFFFFFFELL)
+    lines.fail_at(meta.key_line.at("NUMBER OF NODES"), "NUMBER OF NODES",
+                  "more than 2^32-2 nodes are not supported");
   if (net.zones < 0 || net.zones > net.nodes)
     lines.fail_at(meta.key_line.at("NUMBER OF ZONES"), "NUMBER OF ZONES",
                   "must be between 0 and NUMBER OF NODES");
   net.metadata = std::move(meta.metadata);
-  if (declared_links >= 0) net.links.reserve(static_cast<std::size_t>(declared_links));
+  // The declared count is a hint only: a short file may declare billions of links.
+  if (declared_links >= 0)
+    net.links.reserve(static_cast<std::size_t>(std::min<std::int64_t>(declared_links, 1 << 20)));
 
   static constexpr const char* kFields[] = {"init_node",      "term_node", "capacity", "length",
                                             "free_flow_time", "b",         "power",    "speed",
@@ -229,6 +243,8 @@ Net read_net(std::istream& in, std::string_view source) {
         lines.fail(kFields[k], "node " + std::to_string(n) + " outside 1.." +
                                    std::to_string(net.nodes) + " (NUMBER OF NODES)");
     }
+    if (a.capacity < 0.0)
+      lines.fail("capacity", "must not be negative, got " + std::string(tok[2]));
     if (!(a.capacity > 0.0) && a.b != 0.0)
       lines.fail("capacity", "must be positive when b is not 0, got " + std::string(tok[2]));
     if (a.length < 0.0) lines.fail("length", "must not be negative");

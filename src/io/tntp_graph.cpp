@@ -1,6 +1,7 @@
 // TNTP network file parsing into a CSR road graph: metadata block, then blank-separated link lines.
 #include "io/tntp_graph.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -59,6 +60,7 @@ graph::Graph read_tntp_graph(std::istream& in, const std::string& name, TntpGrap
   const double scale = weight == TntpGraphWeight::free_flow_time ? 60000.0 : 1000.0;
   while (std::getline(in, buf)) {
     ++line_no;
+    if (line_no == 1 && buf.starts_with("\xEF\xBB\xBF")) buf.erase(0, 3); // a UTF-8 BOM
     std::string_view line = trim(buf);
     if (line.empty() || line.front() == '~') continue;
     if (in_metadata) {
@@ -84,7 +86,7 @@ graph::Graph read_tntp_graph(std::istream& in, const std::string& name, TntpGrap
         if (nodes >= 0xFFFFFFFFULL) {
           throw ParseError(name, line_no, "NUMBER OF NODES", "too many nodes");
         }
-        arcs.reserve(links);
+        arcs.reserve(std::min<std::uint64_t>(links, std::uint64_t{1} << 20)); // a hint only
         in_metadata = false;
       }
       continue;

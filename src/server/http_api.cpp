@@ -24,7 +24,9 @@ using json = nlohmann::ordered_json;
 namespace {
 
 ApiResponse json_response(const json& j, int status = 200) {
-  return ApiResponse{status, "application/json", j.dump()};
+  // Messages may quote request text that is not UTF-8: replace such bytes rather than throw.
+  return ApiResponse{status, "application/json",
+                     j.dump(-1, ' ', false, json::error_handler_t::replace)};
 }
 
 } // namespace
