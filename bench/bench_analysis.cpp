@@ -2,6 +2,7 @@
 // latency (p50/p99), Pareto query time, the regional-centre matrix, Monte Carlo samples per second.
 // Prints a Markdown table. Usage: bench_analysis [network-dir] (default: the built-in network).
 #include "analysis/reliability.hpp"
+#include "bench_util.hpp"
 #include "io/builtin_networks.hpp"
 #include "io/csv_network.hpp"
 #include "route/alternatives.hpp"
@@ -17,12 +18,9 @@
 #include <thread>
 
 using namespace caravan;
-using Clock = std::chrono::steady_clock;
+using namespace caravan::bench;
 
 namespace {
-double us_since(Clock::time_point t0) {
-  return std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
-}
 double pct(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
   return percentile_sorted(v, p);

@@ -22,6 +22,7 @@
 
 #include <tbb/global_control.h>
 
+#include "bench_util.hpp"
 #include "graph/dijkstra.hpp"
 #include "graph/synthetic.hpp"
 #include "io/dimacs.hpp"
@@ -35,11 +36,7 @@ namespace {
 using caravan::NodeId;
 using namespace caravan::graph;
 using namespace caravan::route;
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+using namespace caravan::bench;
 
 /// Peak resident set size in MB (VmHWM), or -1 where /proc is unavailable.
 double peak_rss_mb() {
@@ -54,22 +51,6 @@ double peak_rss_mb() {
 void reset_peak_rss() {
   std::ofstream clear("/proc/self/clear_refs");
   clear << "5";
-}
-
-struct Stats {
-  double mean_us = 0;
-  double p50_us = 0;
-  double p99_us = 0;
-};
-
-Stats stats_of(std::vector<double> us) {
-  Stats s;
-  if (us.empty()) return s;
-  s.mean_us = std::accumulate(us.begin(), us.end(), 0.0) / static_cast<double>(us.size());
-  std::sort(us.begin(), us.end());
-  s.p50_us = us[us.size() / 2];
-  s.p99_us = us[std::min(us.size() - 1, us.size() * 99 / 100)];
-  return s;
 }
 
 struct Options {

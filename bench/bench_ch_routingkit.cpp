@@ -18,6 +18,7 @@
 
 #include <routingkit/contraction_hierarchy.h>
 
+#include "bench_util.hpp"
 #include "graph/graph.hpp"
 #include "graph/synthetic.hpp"
 #include "io/dimacs.hpp"
@@ -30,27 +31,7 @@ namespace {
 using caravan::NodeId;
 using namespace caravan::graph;
 using namespace caravan::route;
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-struct Stats {
-  double mean_us = 0;
-  double p50_us = 0;
-  double p99_us = 0;
-};
-
-Stats stats_of(std::vector<double> us) {
-  Stats s;
-  if (us.empty()) return s;
-  s.mean_us = std::accumulate(us.begin(), us.end(), 0.0) / static_cast<double>(us.size());
-  std::sort(us.begin(), us.end());
-  s.p50_us = us[us.size() / 2];
-  s.p99_us = us[std::min(us.size() - 1, us.size() * 99 / 100)];
-  return s;
-}
+using namespace caravan::bench;
 
 void compare(const std::string& name, const Graph& g, int queries) {
   std::fprintf(stderr, "%s: %u nodes, %u arcs\n", name.c_str(), g.node_count(), g.arc_count());

@@ -5,6 +5,7 @@
 // [--ch-min-states N] (the auto threshold, default 20,000 states). Default: --objectives time.
 // (default: a SYNTHETIC multimodal network of 100,000 road nodes,
 // tests/support/synthetic_multimodal).
+#include "bench_util.hpp"
 #include "io/csv_network.hpp"
 #include "route/routing_engine.hpp"
 #include "support/synthetic_multimodal.hpp"
@@ -18,12 +19,9 @@
 #include <string>
 
 using namespace caravan;
-using Clock = std::chrono::steady_clock;
+using namespace caravan::bench;
 
 namespace {
-double us_since(Clock::time_point t0) {
-  return std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
-}
 double pct(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
   return v.empty() ? 0.0 : v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
