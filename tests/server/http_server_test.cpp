@@ -2,6 +2,7 @@
 // files, and many client threads x many requests, each answer equal to the single-threaded one.
 #include "io/builtin_networks.hpp"
 #include "io/csv_network.hpp"
+#include "live_server.hpp"
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
 
@@ -24,37 +25,8 @@ namespace caravan::server {
 namespace {
 
 using json = nlohmann::json;
-
-const Network& example() {
-  static const Network net = io::parse_network(*io::builtin_network("example")).network;
-  return net;
-}
-
-/// A server on a free loopback port, listening on its own thread for the test's lifetime.
-class LiveServer {
-public:
-  explicit LiveServer(ServerOptions o) : api_(example(), ApiOptions{"example", "test", 100}) {
-    o.host = "127.0.0.1";
-    o.port = 0;
-    server_ = std::make_unique<HttpServer>(api_, std::move(o));
-    port_ = server_->bind();
-    thread_ = std::thread([this] { server_->listen(); });
-    for (int i = 0; i < 500 && !server_->running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  ~LiveServer() {
-    server_->stop();
-    thread_.join();
-  }
-  [[nodiscard]] int port() const { return port_; }
-  [[nodiscard]] const Api& api() const { return api_; }
-
-private:
-  Api api_;
-  std::unique_ptr<HttpServer> server_;
-  std::thread thread_;
-  int port_ = 0;
-};
+using testing::example_network;
+using testing::LiveServer;
 
 ServerOptions opts(int threads) {
   ServerOptions o;
@@ -230,7 +202,7 @@ TEST(HttpServer, ServesTheWebPageBesideTheApi) {
 TEST(HttpServer, ManyThreadsManyRequestsEqualTheSingleThreadedAnswers) {
   // Every ordered pair of nodes under every objective, plus some bad requests.
   std::vector<std::string> targets;
-  const auto nodes = example().nodes();
+  const auto nodes = example_network().nodes();
   for (const auto& a : nodes)
     for (const auto& b : nodes)
       for (const char* by : {"time", "cost", "co2", "distance"})

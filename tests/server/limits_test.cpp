@@ -2,6 +2,7 @@
 // while others are served), a full queue (503 + Retry-After) and the per-request time budget (503).
 #include "io/builtin_networks.hpp"
 #include "io/csv_network.hpp"
+#include "live_server.hpp"
 #include "raw_http.hpp"
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
@@ -20,46 +21,15 @@ namespace caravan::server {
 namespace {
 
 using json = nlohmann::json;
+using testing::example_network;
+using testing::LiveServer;
 using testing::RawConnection;
 using testing::RawResponse;
 using Clock = std::chrono::steady_clock;
 
-const Network& example() {
-  static const Network net = io::parse_network(*io::builtin_network("example")).network;
-  return net;
-}
-
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
-
-/// A server on a free loopback port over `net`, listening on its own thread.
-class LiveServer {
-public:
-  LiveServer(const Network& net, ApiOptions a, ServerOptions o) : api_(net, std::move(a)) {
-    o.host = "127.0.0.1";
-    o.port = 0;
-    server_ = std::make_unique<HttpServer>(api_, std::move(o));
-    port_ = server_->bind();
-    thread_ = std::thread([this] { server_->listen(); });
-    for (int i = 0; i < 500 && !server_->running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  explicit LiveServer(ServerOptions o) : LiveServer(example(), ApiOptions{}, std::move(o)) {}
-  ~LiveServer() {
-    server_->stop();
-    thread_.join();
-  }
-  LiveServer(const LiveServer&) = delete;
-  LiveServer& operator=(const LiveServer&) = delete;
-  [[nodiscard]] int port() const { return port_; }
-
-private:
-  Api api_;
-  std::unique_ptr<HttpServer> server_;
-  std::thread thread_;
-  int port_ = 0;
-};
 
 ServerOptions opts(int threads) {
   ServerOptions o;
