@@ -9,9 +9,19 @@
 namespace caravan::fuzz {
 
 long long declared_count(std::string_view raw, std::string_view key) {
-  // Keys are matched without regard to case (TNTP metadata keys are case-insensitive).
-  std::string text(raw);
-  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  // Keys are matched without regard to case (TNTP metadata keys are case-insensitive), and every
+  // run of whitespace counts as one space (the DIMACS reader splits "p \t sp" into the same fields
+  // as "p sp").
+  std::string text;
+  text.reserve(raw.size());
+  for (const char c : raw) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u)) {
+      if (text.empty() || text.back() != ' ') text += ' ';
+    } else {
+      text += static_cast<char>(std::toupper(u));
+    }
+  }
   long long best = 0;
   for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
     std::size_t i = at + key.size();

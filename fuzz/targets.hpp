@@ -31,8 +31,8 @@ inline void check(bool ok, const std::string& what) {
 /// can ask for gigabytes; the targets skip inputs that declare more nodes than this.
 inline constexpr long long kMaxDeclaredNodes = 1 << 20;
 
-/// The first number after `key` (upper case) in `text`, ignoring case (e.g. "P SP", "NODES>"), 0
-/// when absent or not a number.
+/// The largest number after `key` (upper case, words separated by one space) in `text`, ignoring
+/// case and the length of whitespace runs (e.g. "P SP", "NODES>"), 0 when absent or not a number.
 long long declared_count(std::string_view text, std::string_view key);
 
 /// Each target reads `data` as its input. The expected failures of malformed input (ParseError,

@@ -89,6 +89,17 @@ TEST_P(FuzzRegression, SeedCorpusRunsWithoutBrokenInvariants) {
   }
 }
 
+// The size filter sees the node counts the readers see, whatever the whitespace and case (the CI
+// fuzz smoke once found "p  sp 2124983686 0" asking the DIMACS reader for 8.5 GB).
+TEST(FuzzDeclaredCount, MatchesTheReadersTokenisation) {
+  using caravan::fuzz::declared_count;
+  EXPECT_EQ(declared_count("p sp 12 3", "P SP"), 12);
+  EXPECT_EQ(declared_count("c x\np  sp 2124983686 0\n", "P SP"), 2124983686LL);
+  EXPECT_EQ(declared_count("\tp\t\r sp\t4e9 0", "P SP"), 4000000000LL);
+  EXPECT_EQ(declared_count("<number of nodes>   77", "NODES>"), 77);
+  EXPECT_EQ(declared_count("a 1 2 3", "P SP"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzRegression, ::testing::ValuesIn(all_targets()),
                          [](const auto& info) { return info.param.name; });
 
