@@ -25,8 +25,7 @@
 #include "bench_util.hpp"
 #include "graph/dijkstra.hpp"
 #include "graph/synthetic.hpp"
-#include "io/dimacs.hpp"
-#include "io/tntp_graph.hpp"
+#include "real_graphs.hpp"
 #include "route/ch/ch.hpp"
 #include "route/ch/ch_query.hpp"
 #include "route/ch/many_to_many.hpp"
@@ -253,26 +252,9 @@ int main(int argc, char** argv) {
       "---:|---|---:|---:|\n");
   const std::filesystem::path shared = CARAVAN_SHARED_DATA_DIR;
   if (o.real) {
-    struct Real {
-      const char* name;
-      const char* file;
-    };
-    for (const Real& r :
-         {Real{"rome99 (DIMACS, m)", "dimacs/rome99.gr"},
-          Real{"ChicagoRegional (TNTP, fft ms)", "tntp/ChicagoRegional/ChicagoRegional_net.tntp"},
-          Real{"Philadelphia (TNTP, fft ms)", "tntp/Philadelphia/Philadelphia_net.tntp"},
-          Real{"Berlin-Center (TNTP, fft ms)", "tntp/Berlin-Center/berlin-center_net.tntp"},
-          Real{"Austin (TNTP, fft ms)", "tntp/Austin/Austin_net.tntp"}}) {
-      const auto file = shared / r.file;
-      if (!std::filesystem::exists(file)) {
-        std::fprintf(stderr, "skipping %s: %s absent\n", r.name, file.c_str());
-        continue;
-      }
-      const auto t0 = Clock::now();
-      const Graph g = file.extension() == ".gr" ? caravan::io::read_dimacs_graph(file)
-                                                : caravan::io::read_tntp_graph(file);
-      bench_graph(r.name, g, seconds_since(t0), o);
-    }
+    for_each_real_graph(shared, [&](const char* name, const Graph& g, double load_s) {
+      bench_graph(name, g, load_s, o);
+    });
   }
   for (std::uint32_t n : o.synthetic) {
     const auto t0 = Clock::now();

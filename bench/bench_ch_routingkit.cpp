@@ -21,8 +21,7 @@
 #include "bench_util.hpp"
 #include "graph/graph.hpp"
 #include "graph/synthetic.hpp"
-#include "io/dimacs.hpp"
-#include "io/tntp_graph.hpp"
+#include "real_graphs.hpp"
 #include "route/ch/ch.hpp"
 #include "route/ch/ch_query.hpp"
 
@@ -138,25 +137,9 @@ int main(int argc, char** argv) {
       "---:|\n");
   const std::filesystem::path shared = CARAVAN_SHARED_DATA_DIR;
   if (real) {
-    struct Real {
-      const char* name;
-      const char* file;
-    };
-    for (const Real& r :
-         {Real{"rome99 (DIMACS, m)", "dimacs/rome99.gr"},
-          Real{"ChicagoRegional (TNTP, fft ms)", "tntp/ChicagoRegional/ChicagoRegional_net.tntp"},
-          Real{"Philadelphia (TNTP, fft ms)", "tntp/Philadelphia/Philadelphia_net.tntp"},
-          Real{"Berlin-Center (TNTP, fft ms)", "tntp/Berlin-Center/berlin-center_net.tntp"},
-          Real{"Austin (TNTP, fft ms)", "tntp/Austin/Austin_net.tntp"}}) {
-      const auto file = shared / r.file;
-      if (!std::filesystem::exists(file)) {
-        std::fprintf(stderr, "skipping %s: %s absent\n", r.name, file.c_str());
-        continue;
-      }
-      const Graph g = file.extension() == ".gr" ? caravan::io::read_dimacs_graph(file)
-                                                : caravan::io::read_tntp_graph(file);
-      compare(r.name, g, queries);
-    }
+    for_each_real_graph(shared, [&](const char* name, const Graph& g, double /*load_s*/) {
+      compare(name, g, queries);
+    });
   }
   for (std::uint32_t n : synthetic) {
     compare("SYNTHETIC grid " + std::to_string(n),
