@@ -1,7 +1,8 @@
 // Benchmark driver: contraction hierarchies vs Dijkstra on the shared real road graphs and a
 // synthetic series.
 //
-// Usage: bench_ch [--synthetic 100000,300000,1000000] [--no-real] [--queries 10000]
+// Usage: bench_ch [--synthetic 100000,300000,1000000] [--no-real] [--only NAME-PART] [--queries
+// 10000]
 //                 [--matrix 1000] [--threads N] [--query-method automatic|sweep|dijkstra]
 //                 (and build knobs, see --help)
 // Prints one markdown table row per graph on stdout (progress on stderr). "build CPU s" is the
@@ -61,6 +62,7 @@ struct Options {
   ChBuildOptions build; ///< tuning knobs: --edge-difference-weight and friends
   bool compare_sequential = false;
   ChQueryMethod method = ChQueryMethod::automatic;
+  std::string only; ///< run only the real graphs whose name contains this
 };
 
 void bench_graph(const std::string& name, const Graph& g, double load_s, const Options& o) {
@@ -187,6 +189,8 @@ int main(int argc, char** argv) {
           o.synthetic.push_back(static_cast<std::uint32_t>(std::stoul(list.substr(p, c - p))));
         p = c + 1;
       }
+    } else if (a == "--only") {
+      o.only = next();
     } else if (a == "--no-real") {
       o.real = false;
     } else if (a == "--queries") {
@@ -231,7 +235,7 @@ int main(int argc, char** argv) {
                    "[--contracted-neighbours-weight K] [--level-weight K] "
                    "[--witness-settle-limit N] [--estimate-settle-limit N] [--no-lazy-updates] "
                    "[--parallel-update-threshold N] [--sequential-build] [--compare-sequential] "
-                   "[--query-method automatic|sweep|dijkstra]\n",
+                   "[--query-method automatic|sweep|dijkstra] [--only NAME-PART]\n",
                    argv[0]);
       return 2;
     }
@@ -253,6 +257,7 @@ int main(int argc, char** argv) {
   const std::filesystem::path shared = CARAVAN_SHARED_DATA_DIR;
   if (o.real) {
     for_each_real_graph(shared, [&](const char* name, const Graph& g, double load_s) {
+      if (std::string(name).find(o.only) == std::string::npos) return;
       bench_graph(name, g, load_s, o);
     });
   }

@@ -1,11 +1,13 @@
 // The server's limits over loopback: header size (431/414), body size (413), slow clients (408,
-// while others are served), a full queue (503 + Retry-After) and the per-request time budget (503).
+// while others are served), clients that do not read their answers (dropped at the write
+// timeout), a full queue (503 + Retry-After) and the per-request time budget (503).
 #include "io/builtin_networks.hpp"
 #include "io/csv_network.hpp"
 #include "live_server.hpp"
 #include "raw_http.hpp"
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
+#include "support/eurasia_network.hpp"
 #include "support/random_network.hpp"
 
 #include <httplib.h>
@@ -143,6 +145,40 @@ TEST(ServerLimits, ASlowClientIsCutOffWhileOthersAreServed) {
   EXPECT_EQ(error_of(r)["code"], "request_timeout");
   EXPECT_GT(cut, 1.5);
   EXPECT_LT(cut, 4.0);
+}
+
+TEST(ServerLimits, AClientThatDoesNotReadItsAnswersIsDroppedAtTheWriteTimeout) {
+  ServerOptions o = opts(1);
+  o.write_timeout = std::chrono::milliseconds(500);
+  o.request_timeout = std::chrono::milliseconds(5000);
+  LiveServer s(caravan::testing::eurasia_network(), testing::example_api_options(), o);
+  // 99 pipelined requests for the eurasia map layer (about 90 KB each, 8 MB in all, more than the
+  // socket buffers hold), and then no reading: the only worker blocks in a write.
+  RawConnection reader(s.port(), 10, 4096);
+  ASSERT_TRUE(reader.connected());
+  std::string pipeline;
+  for (int i = 0; i < 99; ++i) pipeline += "GET /network.geojson HTTP/1.1\r\nHost: x\r\n\r\n";
+  ASSERT_TRUE(reader.send(pipeline));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // Another client is served once the worker has given up on the reader, not a request timeout
+  // (5 s) later.
+  const auto start = Clock::now();
+  httplib::Client c("127.0.0.1", s.port());
+  c.set_read_timeout(std::chrono::seconds(10));
+  auto r = c.Get("/health");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_LT(seconds_since(start), CARAVAN_SANITIZER_BUILD ? 4.0 : 2.0);
+  // The reader's connection was closed: what it can still read ends before the 99th answer.
+  const std::string got = reader.read_all();
+  std::size_t answers = 0;
+  for (std::size_t pos = got.find("HTTP/1.1 200"); pos != std::string::npos;
+       pos = got.find("HTTP/1.1 200", pos + 1)) {
+    ++answers;
+  }
+  EXPECT_LT(answers, 99u);
+  EXPECT_LT(seconds_since(start), 8.0) << "the reader's connection was not closed";
+  expect_healthy(s.port());
 }
 
 TEST(ServerLimits, AFullQueueIsAnswered503WithRetryAfter) {

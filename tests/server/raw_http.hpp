@@ -56,7 +56,11 @@ inline RawResponse parse_response(const std::string& text, std::size_t* consumed
 
 class RawConnection {
 public:
-  explicit RawConnection(int port, int timeout_s = 10) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+  /// `receive_buffer` > 0 sets SO_RCVBUF before connecting (a client that buffers little).
+  explicit RawConnection(int port, int timeout_s = 10, int receive_buffer = 0)
+      : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    if (receive_buffer > 0)
+      ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_port = htons(static_cast<std::uint16_t>(port));
