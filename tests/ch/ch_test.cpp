@@ -1,6 +1,7 @@
 // Contraction hierarchy tests: distances equal Dijkstra's on random pairs, paths valid,
 // many-to-many equals single queries.
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <random>
 
@@ -50,11 +51,28 @@ constexpr int kPairs = CARAVAN_SANITIZER_BUILD ? 1000 : 10000;
 /// Both query methods, explicitly (the default `automatic` picks one of them).
 constexpr ChQueryMethod kMethods[] = {ChQueryMethod::sweep, ChQueryMethod::dijkstra};
 
+/// Both methods with no core table, a core of two nodes, and the automatic core (on the tiny
+/// graphs below that is every node: queries then go through the table alone).
+constexpr std::pair<ChQueryMethod, std::uint32_t> kMethodsAndCores[] = {
+    {ChQueryMethod::sweep, 0},
+    {ChQueryMethod::dijkstra, 0},
+    {ChQueryMethod::sweep, 2},
+    {ChQueryMethod::dijkstra, 2},
+    {ChQueryMethod::sweep, ChBuildOptions::kAutomaticCoreSize},
+    {ChQueryMethod::dijkstra, ChBuildOptions::kAutomaticCoreSize}};
+
+ChBuildOptions with_core(std::uint32_t core_size) {
+  ChBuildOptions o;
+  o.core_size = core_size;
+  return o;
+}
+
 /// CH distances and unpacked paths, with both query methods, against Dijkstra on `pairs` random
 /// pairs: pairs / 100 random sources, each with 100 random targets, so that one full Dijkstra
 /// serves 100 pairs.
-void expect_ch_equals_dijkstra(const Graph& g, int pairs, std::uint64_t seed) {
-  const ContractionHierarchy ch = build_contraction_hierarchy(g);
+void expect_ch_equals_dijkstra(const Graph& g, int pairs, std::uint64_t seed,
+                               const ChBuildOptions& options = {}) {
+  const ContractionHierarchy ch = build_contraction_hierarchy(g, options);
   ASSERT_EQ(ch.node_count(), g.node_count());
   ChQuery sweep(ch, ChQueryMethod::sweep);
   ChQuery bidirectional(ch, ChQueryMethod::dijkstra);
@@ -103,8 +121,8 @@ TEST(ContractionHierarchy, HandMadeDiamondAndShortcutUnpacking) {
   // 0 -> 1 -> 2 -> 3 is cheaper than 0 -> 3; 4 is unreachable from the rest.
   const Graph g =
       build_graph(5, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {0, 3, 5}, {3, 0, 2}, {4, 0, 1}});
-  const ContractionHierarchy ch = build_contraction_hierarchy(g);
-  for (ChQueryMethod method : kMethods) {
+  for (const auto& [method, core] : kMethodsAndCores) {
+    const ContractionHierarchy ch = build_contraction_hierarchy(g, with_core(core));
     ChQuery q(ch, method);
     EXPECT_EQ(q.distance(NodeId(0), NodeId(3)), 3U);
     EXPECT_EQ(q.node_path(), (std::vector<NodeId>{NodeId(0), NodeId(1), NodeId(2), NodeId(3)}));
@@ -132,8 +150,8 @@ TEST(ContractionHierarchy, AutomaticMethodFollowsTheSearchSpace) {
 
 TEST(ContractionHierarchy, MultipleSourcesAndTargets) {
   const Graph g = build_graph(4, {{0, 1, 10}, {1, 2, 10}, {2, 3, 10}, {3, 0, 10}});
-  const ContractionHierarchy ch = build_contraction_hierarchy(g);
-  for (ChQueryMethod method : kMethods) {
+  for (const auto& [method, core] : kMethodsAndCores) {
+    const ContractionHierarchy ch = build_contraction_hierarchy(g, with_core(core));
     ChQuery q(ch, method);
     q.reset().add_source(NodeId(0), 7).add_source(NodeId(2), 0).add_target(NodeId(1), 0).run();
     EXPECT_EQ(q.distance(), 17U); // from 0 (7 + 10); from 2 it is 20
@@ -158,6 +176,39 @@ TEST(ContractionHierarchy, EqualsDijkstraOnSyntheticRoadGraphs) {
     expect_ch_equals_dijkstra(generate_synthetic_road_graph(synthetic_params_for(nodes, seed)),
                               kPairs, seed);
   }
+}
+
+TEST(ContractionHierarchy, CoreTablesOfEverySizeGiveDijkstraDistancesAndValidPaths) {
+  // No core, a core of one node, small and large cores, and the whole graph as the core (every
+  // query then goes through the table and core_path alone).
+  const Graph random = random_graph(300, 600, 7);
+  const Graph road = generate_synthetic_road_graph(synthetic_params_for(3000, 6));
+  for (const std::uint32_t core : {0U, 1U, 2U, 17U, 100U, 300U, 1000U}) {
+    SCOPED_TRACE("core size " + std::to_string(core));
+    ChBuildOptions options;
+    options.core_size = core;
+    expect_ch_equals_dijkstra(random, kPairs / 10, core + 1, options);
+    expect_ch_equals_dijkstra(road, kPairs / 10, core + 2, options);
+    const ContractionHierarchy ch = build_contraction_hierarchy(random, options);
+    EXPECT_EQ(ch.node_count() - ch.core_begin(), std::min(core, random.node_count()));
+  }
+}
+
+TEST(ContractionHierarchy, AutomaticCoreIsTheSquareRootOfTheArcCount) {
+  const Graph g = generate_synthetic_road_graph(synthetic_params_for(20000, 8));
+  const ContractionHierarchy ch = build_contraction_hierarchy(g);
+  const double arcs = static_cast<double>(ch.forward().head.size() + ch.backward().head.size());
+  EXPECT_EQ(ch.node_count() - ch.core_begin(), static_cast<std::uint32_t>(std::sqrt(arcs)));
+  // Every core distance is the graph's.
+  DijkstraQuery dij(g);
+  for (std::uint32_t a = ch.core_begin(); a < ch.node_count(); a += 37) {
+    const std::vector<Weight> expected = dij.distances_from(ch.node_at_rank(a));
+    for (std::uint32_t b = ch.core_begin(); b < ch.node_count(); ++b) {
+      ASSERT_EQ(ch.core_distance(a, b), expected[ch.node_at_rank(b).index()]) << a << "," << b;
+    }
+  }
+  // The sweep skips the core, so it scans fewer arcs than the whole upward space.
+  EXPECT_LT(ch.upward_search_space().arcs_below_core, ch.upward_search_space().arcs);
 }
 
 TEST(ContractionHierarchy, SequentialAndParallelBuildsGiveTheSameDistances) {

@@ -3,6 +3,7 @@
 #include "route/ch/ch.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include <tbb/enumerable_thread_specific.h>
@@ -210,11 +211,54 @@ std::size_t ContractionHierarchy::memory_bytes() const {
             a.middle.capacity()) *
            sizeof(std::uint32_t);
   };
-  return (rank_.capacity() + order_.capacity() + query_first_.capacity()) * sizeof(std::uint32_t) +
-         query_arcs_.capacity() * sizeof(ChQueryArc) + arcs_bytes(forward_) + arcs_bytes(backward_);
+  return (rank_.capacity() + order_.capacity() + query_first_.capacity() + core_first_.capacity() +
+          core_table_.capacity()) *
+             sizeof(std::uint32_t) +
+         (query_arcs_.capacity() + core_arcs_.capacity()) * sizeof(ChQueryArc) +
+         arcs_bytes(forward_) + arcs_bytes(backward_);
 }
 
-void ContractionHierarchy::prepare_queries() {
+void ContractionHierarchy::core_search(std::uint32_t from_rank, std::vector<Weight>& dist,
+                                       std::vector<std::uint32_t>* parent) const {
+  const std::uint32_t k = node_count() - core_begin_;
+  dist.assign(k, kInfWeight);
+  if (parent != nullptr) parent->assign(k, kNone);
+  graph::MinIdQueue queue(k);
+  dist[from_rank - core_begin_] = 0;
+  queue.push(from_rank - core_begin_, 0);
+  while (!queue.empty()) {
+    const auto [v, d] = queue.pop();
+    for (std::uint32_t a = core_first_[v]; a < core_first_[v + 1]; ++a) {
+      const std::uint32_t h = core_arcs_[a].head;
+      const Weight nd = d + core_arcs_[a].weight;
+      if (nd < dist[h]) {
+        if (dist[h] == kInfWeight) {
+          queue.push(h, nd);
+        } else {
+          queue.decrease_key(h, nd);
+        }
+        dist[h] = nd;
+        if (parent != nullptr) (*parent)[h] = v;
+      }
+    }
+  }
+}
+
+std::vector<std::uint32_t> ContractionHierarchy::core_path(std::uint32_t from_rank,
+                                                           std::uint32_t to_rank) const {
+  std::vector<Weight> dist;
+  std::vector<std::uint32_t> parent;
+  core_search(from_rank, dist, &parent);
+  std::vector<std::uint32_t> path;
+  if (dist[to_rank - core_begin_] == kInfWeight) return path;
+  for (std::uint32_t v = to_rank - core_begin_; v != kNone; v = parent[v]) {
+    path.push_back(v + core_begin_);
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+void ContractionHierarchy::prepare_queries(std::uint32_t core_size, bool parallel) {
   const auto n = static_cast<std::uint32_t>(rank_.size());
   query_first_.assign(2 * static_cast<std::size_t>(n) + 1, 0);
   query_arcs_.clear();
@@ -232,6 +276,48 @@ void ContractionHierarchy::prepare_queries() {
   }
   query_first_[2 * static_cast<std::size_t>(n)] = static_cast<std::uint32_t>(query_arcs_.size());
 
+  // Core: the top ranks. Between two core nodes the hierarchy has an up-down shortest path whose
+  // nodes all rank at least as high as the lower end, so the arcs among core nodes suffice for
+  // their distances: the upward arcs of each core node, and each downward arc u -> x (stored at
+  // x in backward_ with head u) for core nodes x.
+  if (core_size == ChBuildOptions::kAutomaticCoreSize) {
+    const double arcs = static_cast<double>(forward_.head.size() + backward_.head.size());
+    core_size = std::min(ChBuildOptions::kMaxAutomaticCoreSize,
+                         static_cast<std::uint32_t>(std::sqrt(arcs)));
+  }
+  const std::uint32_t k = std::min(core_size, n);
+  core_begin_ = n - k;
+  std::vector<std::vector<ChQueryArc>> core_out(k);
+  for (std::uint32_t r = core_begin_; r < n; ++r) {
+    for (std::uint32_t a = forward_.first_out[r]; a < forward_.first_out[r + 1]; ++a) {
+      core_out[r - core_begin_].push_back({forward_.head[a] - core_begin_, forward_.weight[a]});
+    }
+    for (std::uint32_t a = backward_.first_out[r]; a < backward_.first_out[r + 1]; ++a) {
+      core_out[backward_.head[a] - core_begin_].push_back({r - core_begin_, backward_.weight[a]});
+    }
+  }
+  core_first_.assign(1, 0);
+  core_arcs_.clear();
+  for (const auto& list : core_out) {
+    core_arcs_.insert(core_arcs_.end(), list.begin(), list.end());
+    core_first_.push_back(static_cast<std::uint32_t>(core_arcs_.size()));
+  }
+  core_table_.assign(static_cast<std::size_t>(k) * k, kInfWeight);
+  auto fill_rows = [&](std::uint32_t begin, std::uint32_t end) {
+    std::vector<Weight> row;
+    for (std::uint32_t i = begin; i < end; ++i) {
+      core_search(core_begin_ + i, row, nullptr);
+      std::copy(row.begin(), row.end(), core_table_.begin() + static_cast<std::ptrdiff_t>(i) * k);
+    }
+  };
+  if (parallel) {
+    tbb::parallel_for(
+        tbb::blocked_range<std::uint32_t>(0, k, 16),
+        [&](const tbb::blocked_range<std::uint32_t>& r) { fill_rows(r.begin(), r.end()); });
+  } else {
+    fill_rows(0, k);
+  }
+
   // Search-space statistic: full upward closures from evenly spaced start ranks, both directions.
   search_space_ = {};
   if (n == 0) return;
@@ -241,6 +327,7 @@ void ContractionHierarchy::prepare_queries() {
   std::vector<std::uint32_t> visited;
   std::uint64_t nodes = 0;
   std::uint64_t arcs = 0;
+  std::uint64_t arcs_below_core = 0;
   for (std::uint32_t i = 0; i < samples; ++i) {
     const auto start = static_cast<std::uint32_t>(static_cast<std::uint64_t>(i) * n / samples);
     for (int side = 0; side < 2; ++side) {
@@ -252,6 +339,7 @@ void ContractionHierarchy::prepare_queries() {
         stack.pop_back();
         ++nodes;
         const std::size_t k = 2 * static_cast<std::size_t>(v) + static_cast<std::size_t>(side);
+        if (v < core_begin_) arcs_below_core += query_first_[k + 1] - query_first_[k];
         for (std::uint32_t a = query_first_[k]; a < query_first_[k + 1]; ++a) {
           ++arcs;
           const std::uint32_t w = query_arcs_[a].head;
@@ -267,6 +355,7 @@ void ContractionHierarchy::prepare_queries() {
   }
   search_space_.nodes = static_cast<double>(nodes) / (2.0 * samples);
   search_space_.arcs = static_cast<double>(arcs) / (2.0 * samples);
+  search_space_.arcs_below_core = static_cast<double>(arcs_below_core) / (2.0 * samples);
 }
 
 ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
@@ -393,7 +482,7 @@ ContractionHierarchy build_contraction_hierarchy(const graph::Graph& g,
   ch.shortcuts_ = shortcuts_in_index;
   ch.rank_ = std::move(rank);
   ch.order_ = std::move(order);
-  ch.prepare_queries();
+  ch.prepare_queries(options.core_size, options.parallel);
   report("index", n, shortcut_count);
   return ch;
 }

@@ -51,6 +51,15 @@ struct ChBuildOptions {
   /// build slower on 2 busy cores, see docs/contraction-hierarchies.md).
   bool parallel = true;
   std::uint32_t parallel_update_threshold = 64;
+  /// Core table: the distances between every pair of the `core_size` highest-ranked nodes are
+  /// stored (core_size^2 weights), and the sweep query stops at the core and combines the two
+  /// sides' core entries through the table instead of sweeping the densest part of the hierarchy
+  /// (see docs/contraction-hierarchies.md). 0 = no table; kAutomaticCoreSize = the square root
+  /// of the hierarchy's arc count (so the table has no more entries than the hierarchy has arcs),
+  /// at most kMaxAutomaticCoreSize. Capped at the node count.
+  static constexpr std::uint32_t kAutomaticCoreSize = 0xFFFFFFFFU;
+  static constexpr std::uint32_t kMaxAutomaticCoreSize = 4096;
+  std::uint32_t core_size = kAutomaticCoreSize;
   /// Called about every 1 % of nodes per phase; must be cheap. The library never prints.
   std::function<void(const ChBuildProgress&)> progress;
 };
@@ -81,6 +90,8 @@ struct ChQueryArc {
 struct ChSearchSpace {
   double nodes = 0;
   double arcs = 0;
+  /// Arcs of the same closures when core nodes are not expanded (what the sweep scans).
+  double arcs_below_core = 0;
 };
 
 class ChQuery;
@@ -109,13 +120,29 @@ public:
   /// Mean upward search space (forward and backward averaged) over a fixed sample of up to 256
   /// start nodes; ChQuery uses it to choose its method.
   [[nodiscard]] ChSearchSpace upward_search_space() const { return search_space_; }
+  /// Ranks at or above this one form the core (node_count() when there is no core table).
+  [[nodiscard]] std::uint32_t core_begin() const { return core_begin_; }
+  /// Shortest-path weight between two core ranks (graph::kInfWeight when unreachable).
+  [[nodiscard]] graph::Weight core_distance(std::uint32_t from_rank, std::uint32_t to_rank) const {
+    const std::size_t k = node_count() - core_begin_;
+    return core_table_[(from_rank - core_begin_) * k + (to_rank - core_begin_)];
+  }
+  /// A shortest path between two core ranks as a sequence of core ranks, `from_rank` first, in
+  /// which every step is one arc of the hierarchy (upward in forward(), or downward, stored in
+  /// backward() at the lower end); a single rank when they are equal, empty when unreachable.
+  [[nodiscard]] std::vector<std::uint32_t> core_path(std::uint32_t from_rank,
+                                                     std::uint32_t to_rank) const;
 
 private:
   friend ContractionHierarchy build_contraction_hierarchy(const graph::Graph&,
                                                           const ChBuildOptions&);
   friend class ChQuery;
-  /// Builds the compact query layout and the search-space statistic from forward_/backward_.
-  void prepare_queries();
+  /// Builds the compact query layout, the search-space statistic and the core table (the top
+  /// `core_size` ranks) from forward_/backward_.
+  void prepare_queries(std::uint32_t core_size, bool parallel);
+  /// Dijkstra inside the core from `from_rank` (table row, and parents for core_path).
+  void core_search(std::uint32_t from_rank, std::vector<graph::Weight>& dist,
+                   std::vector<std::uint32_t>* parent) const;
 
   /// Compact query layout in rank space: node r's upward arcs are
   /// `query_arcs_[query_first_[2r] .. query_first_[2r+1])` (the forward arcs) and its downward
@@ -124,6 +151,12 @@ private:
   std::vector<std::uint32_t> query_first_;
   std::vector<ChQueryArc> query_arcs_;
   ChSearchSpace search_space_;
+  /// The core: first rank, the arcs among core ranks in input orientation (CSR over core
+  /// positions, rank - core_begin_), and the row-major table of their pairwise distances.
+  std::uint32_t core_begin_ = 0;
+  std::vector<std::uint32_t> core_first_;
+  std::vector<ChQueryArc> core_arcs_;
+  std::vector<graph::Weight> core_table_;
   std::vector<std::uint32_t> rank_;
   std::vector<std::uint32_t> order_;
   ChArcs forward_;

@@ -15,8 +15,8 @@ constexpr std::uint32_t kNone = 0xFFFFFFFFU;
 
 ChQuery::ChQuery(const ContractionHierarchy& ch, ChQueryMethod method) : ch_(&ch), method_(method) {
   if (method_ == ChQueryMethod::automatic) {
-    method_ = ch.upward_search_space().arcs <= kSweepMaxArcs ? ChQueryMethod::sweep
-                                                             : ChQueryMethod::dijkstra;
+    method_ = ch.upward_search_space().arcs_below_core <= kSweepMaxArcs ? ChQueryMethod::sweep
+                                                                        : ChQueryMethod::dijkstra;
   }
   const std::uint32_t n = ch.node_count();
   for (Side* s : {&fwd_, &bwd_}) {
@@ -49,6 +49,10 @@ ChQuery& ChQuery::reset() {
   }
   best_ = kInfWeight;
   meet_ = kNone;
+  core_from_ = kNone;
+  core_to_ = kNone;
+  fwd_entries_.clear();
+  bwd_entries_.clear();
   settled_ = 0;
   return *this;
 }
@@ -97,6 +101,8 @@ template <int kSide> void ChQuery::sweep(Side& self) {
   const std::uint32_t* const first = ch_->query_first_.data();
   const ChQueryArc* const arcs = ch_->query_arcs_.data();
   const auto summary_words = static_cast<std::uint32_t>(summary_.size());
+  const std::uint32_t core = ch_->core_begin_;
+  std::vector<CoreEntry>& entries = kSide == 0 ? fwd_entries_ : bwd_entries_;
   for (std::uint32_t k = lowest >> 12; k < summary_words; ++k) {
     std::uint64_t words = summary[k];
     while (words != 0) {
@@ -116,6 +122,11 @@ template <int kSide> void ChQuery::sweep(Side& self) {
             meet_ = v;
           }
           relax = d < best_;
+        }
+        if (v >= core) {
+          // The core is not swept: its entries meet through the table (run_sweep).
+          if (relax) entries.push_back({v, d});
+          relax = false;
         }
         if (relax) {
           // Stall on demand: a higher node already reached with a shorter path down to v means
@@ -153,16 +164,46 @@ void ChQuery::run_sweep() {
   sweep<1>(bwd_);
   sweep<0>(fwd_);
   settled_ = static_cast<std::uint32_t>(fwd_.touched.size() + bwd_.touched.size());
+  combine_core_entries();
 }
 
-void ChQuery::settle_next(Side& self, const ChArcs& arcs, const ChArcs& opposite,
-                          const Side& other) {
+void ChQuery::combine_core_entries() {
+  // Paths through the core: from a forward entry a through the table to a backward entry b. A
+  // shortest up-down path whose top is in the core enters it at some a, which the forward search
+  // reached by the path's own prefix (every node before a is below the core), and leaves it at
+  // some b, likewise; the table holds the a -> b distance.
+  if (fwd_entries_.empty() || bwd_entries_.empty()) return;
+  const std::uint32_t core = ch_->core_begin_;
+  const std::size_t k = ch_->node_count() - core;
+  const Weight* const table = ch_->core_table_.data();
+  for (const CoreEntry& a : fwd_entries_) {
+    if (a.dist >= best_) continue;
+    const Weight* const row = table + (a.rank - core) * k;
+    for (const CoreEntry& b : bwd_entries_) {
+      const std::uint64_t through =
+          static_cast<std::uint64_t>(a.dist) + row[b.rank - core] + b.dist;
+      if (through < best_) {
+        best_ = static_cast<Weight>(through);
+        core_from_ = a.rank;
+        core_to_ = b.rank;
+      }
+    }
+  }
+}
+
+void ChQuery::settle_next(Side& self, const ChArcs& arcs, const ChArcs& opposite, const Side& other,
+                          std::vector<CoreEntry>& entries) {
   const auto [v, d] = self.queue.pop();
   ++settled_;
   Weight* const dist = self.dist.data();
   if (other.dist[v] != kInfWeight && d + other.dist[v] < best_) {
     best_ = d + other.dist[v];
     meet_ = v;
+  }
+  if (v >= ch_->core_begin_) {
+    // The search stops at the core; its entries meet through the table (combine_core_entries).
+    entries.push_back({v, d});
+    return;
   }
   // Stall on demand: a higher node reaching v by a shorter path means v's label is not the
   // shortest upward distance, so no shortest up-down path continues upward from v.
@@ -211,12 +252,13 @@ void ChQuery::run_dijkstra() {
     const bool b_live = !bwd_.queue.empty() && bwd_.queue.peek().key < best_;
     if (!f_live && !b_live) break;
     if ((forward_turn && f_live) || !b_live) {
-      settle_next(fwd_, up, down, bwd_);
+      settle_next(fwd_, up, down, bwd_, fwd_entries_);
     } else {
-      settle_next(bwd_, down, up, fwd_);
+      settle_next(bwd_, down, up, fwd_, bwd_entries_);
     }
     forward_turn = !forward_turn;
   }
+  combine_core_entries();
 }
 
 void unpack_ch_arc(const ContractionHierarchy& ch, std::uint32_t from_rank, std::uint32_t to_rank,
@@ -242,11 +284,11 @@ void unpack_ch_arc(const ContractionHierarchy& ch, std::uint32_t from_rank, std:
   }
 }
 
-std::vector<std::uint32_t> ChQuery::chain(int side) const {
+std::vector<std::uint32_t> ChQuery::chain(int side, std::uint32_t top) const {
   const Side& self = side == 0 ? fwd_ : bwd_;
-  std::vector<std::uint32_t> chain{meet_};
+  std::vector<std::uint32_t> chain{top};
   if (method_ == ChQueryMethod::dijkstra) {
-    for (std::uint32_t r = meet_; self.parent[r] != kNone; r = self.parent[r]) {
+    for (std::uint32_t r = top; self.parent[r] != kNone; r = self.parent[r]) {
       chain.push_back(self.parent[r]);
     }
     return chain;
@@ -263,7 +305,7 @@ std::vector<std::uint32_t> ChQuery::chain(int side) const {
     return it != visited.end() && *it == r ? static_cast<std::size_t>(it - visited.begin())
                                            : visited.size();
   };
-  const std::size_t meet_pos = position(meet_);
+  const std::size_t meet_pos = position(top);
   std::vector<std::uint8_t> needed(meet_pos + 1, 0);
   std::vector<std::uint32_t> pred(meet_pos + 1, kNone);
   needed[meet_pos] = 1;
@@ -274,7 +316,7 @@ std::vector<std::uint32_t> ChQuery::chain(int side) const {
     const std::size_t fi = 2 * static_cast<std::size_t>(u) + static_cast<std::size_t>(side);
     for (std::uint32_t a = first[fi]; a < first[fi + 1]; ++a) {
       const std::uint32_t h = arcs[a].head;
-      if (h > meet_ || dist[u] + arcs[a].weight != dist[h]) continue;
+      if (h > top || dist[u] + arcs[a].weight != dist[h]) continue;
       const std::size_t p = position(h);
       if (p <= meet_pos && needed[p] != 0 && pred[p] == kNone) {
         pred[p] = static_cast<std::uint32_t>(i);
@@ -289,8 +331,11 @@ std::vector<std::uint32_t> ChQuery::chain(int side) const {
 std::vector<NodeId> ChQuery::node_path() const {
   std::vector<NodeId> path;
   if (best_ == kInfWeight) return path;
-  // Up-path: the chain runs from the meeting node down to a source.
-  const std::vector<std::uint32_t> up = chain(0);
+  // Through the core, the path is: up to the forward entry, a core path, down from the backward
+  // entry. Otherwise both chains start at the meeting node.
+  const bool via_core = core_from_ != kNone;
+  // Up-path: the chain runs from the meeting node (or core entry) down to a source.
+  const std::vector<std::uint32_t> up = chain(0, via_core ? core_from_ : meet_);
   path.push_back(ch_->node_at_rank(up.back()));
   for (std::size_t i = up.size() - 1; i > 0; --i) {
     const std::uint32_t lower = up[i];
@@ -298,9 +343,19 @@ std::vector<NodeId> ChQuery::node_path() const {
     const std::uint32_t a = ch_->forward().find(lower, higher);
     unpack_ch_arc(*ch_, lower, higher, ch_->forward().middle[a], path);
   }
-  // Down-path: the backward chain runs from the meeting node down to a target, which is the
-  // input orientation.
-  const std::vector<std::uint32_t> down = chain(1);
+  if (via_core) {
+    const std::vector<std::uint32_t> steps = ch_->core_path(core_from_, core_to_);
+    for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
+      const std::uint32_t u = steps[i];
+      const std::uint32_t w = steps[i + 1];
+      const std::uint32_t middle = u < w ? ch_->forward().middle[ch_->forward().find(u, w)]
+                                         : ch_->backward().middle[ch_->backward().find(w, u)];
+      unpack_ch_arc(*ch_, u, w, middle, path);
+    }
+  }
+  // Down-path: the backward chain runs from the meeting node (or core exit) down to a target,
+  // which is the input orientation.
+  const std::vector<std::uint32_t> down = chain(1, via_core ? core_to_ : meet_);
   for (std::size_t i = 0; i + 1 < down.size(); ++i) {
     const std::uint32_t higher = down[i];
     const std::uint32_t lower = down[i + 1];

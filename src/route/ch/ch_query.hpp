@@ -64,14 +64,22 @@ private:
     std::vector<std::uint32_t> touched;
     graph::MinIdQueue queue;
   };
-  void settle_next(Side& self, const ChArcs& arcs, const ChArcs& opposite, const Side& other);
+  struct CoreEntry {
+    std::uint32_t rank;
+    graph::Weight dist;
+  };
+  void settle_next(Side& self, const ChArcs& arcs, const ChArcs& opposite, const Side& other,
+                   std::vector<CoreEntry>& entries);
+  /// Best path from a forward core entry through the core table to a backward one.
+  void combine_core_entries();
   void reach(Side& side, std::uint32_t r, graph::Weight d);
   void mark(std::uint32_t r);
   template <int kSide> void sweep(Side& self);
   void run_dijkstra();
   void run_sweep();
-  /// Ranks from the meeting node down to a source (side 0) or a target (side 1).
-  [[nodiscard]] std::vector<std::uint32_t> chain(int side) const;
+  /// Ranks from `top` (the meeting node or a core entry) down to a source (side 0) or a target
+  /// (side 1).
+  [[nodiscard]] std::vector<std::uint32_t> chain(int side, std::uint32_t top) const;
 
   const ContractionHierarchy* ch_;
   ChQueryMethod method_;
@@ -81,6 +89,12 @@ private:
   std::vector<std::uint64_t> summary_;
   Side fwd_;
   Side bwd_;
+  /// Core nodes each side reached (the sweep lists them in rank order) and their distances.
+  std::vector<CoreEntry> fwd_entries_;
+  std::vector<CoreEntry> bwd_entries_;
+  /// When the best path goes through the core table: its forward and backward core entries.
+  std::uint32_t core_from_ = 0xFFFFFFFFU;
+  std::uint32_t core_to_ = 0xFFFFFFFFU;
   graph::Weight best_ = graph::kInfWeight;
   std::uint32_t meet_ = 0xFFFFFFFFU;
   std::uint32_t settled_ = 0;
