@@ -62,7 +62,8 @@ struct Options {
   ChBuildOptions build; ///< tuning knobs: --edge-difference-weight and friends
   bool compare_sequential = false;
   ChQueryMethod method = ChQueryMethod::automatic;
-  std::string only; ///< run only the real graphs whose name contains this
+  std::string only;            ///< run only the real graphs whose name contains this
+  bool compare_methods = true; ///< also time both explicit query methods (off for callgrind)
 };
 
 void bench_graph(const std::string& name, const Graph& g, double load_s, const Options& o) {
@@ -116,7 +117,7 @@ void bench_graph(const std::string& name, const Graph& g, double load_s, const O
   const Stats chs = stats_of(ch_us);
   // Both explicit methods on the same pairs (the automatic choice is one of them).
   double method_mean_us[2] = {0, 0};
-  for (int m = 0; m < 2; ++m) {
+  for (int m = 0; m < (o.compare_methods ? 2 : 0); ++m) {
     ChQuery other(ch, m == 0 ? ChQueryMethod::sweep : ChQueryMethod::dijkstra);
     const auto t1 = Clock::now();
     for (std::size_t i = 0; i < pairs.size(); ++i) {
@@ -191,6 +192,8 @@ int main(int argc, char** argv) {
       }
     } else if (a == "--only") {
       o.only = next();
+    } else if (a == "--no-method-comparison") {
+      o.compare_methods = false;
     } else if (a == "--no-real") {
       o.real = false;
     } else if (a == "--queries") {
@@ -238,7 +241,8 @@ int main(int argc, char** argv) {
                    "[--witness-settle-limit N] [--estimate-settle-limit N] [--core-size N] "
                    "[--no-lazy-updates] "
                    "[--parallel-update-threshold N] [--sequential-build] [--compare-sequential] "
-                   "[--query-method automatic|sweep|dijkstra] [--only NAME-PART]\n",
+                   "[--query-method automatic|sweep|dijkstra] [--only NAME-PART] "
+                   "[--no-method-comparison]\n",
                    argv[0]);
       return 2;
     }

@@ -14,13 +14,16 @@ namespace caravan::route {
 ///    in rank order, found through a two-level bitset of reached ranks; no priority queue and
 ///    branch-free relaxation, with stall-on-demand (a node reached more cheaply from above does
 ///    not relax its arcs); the forward sweep stops relaxing from nodes whose distance already
-///    reaches the best path found. It visits the whole upward search space that is not stalled,
-///    which pays while that space is small (a few thousand arcs).
+///    reaches the best path found. It visits the whole upward search space below the core that
+///    is not stalled, which pays while that space is small (a few thousand arcs).
 ///  - dijkstra: bidirectional Dijkstra on the upward graphs with stall-on-demand, stopping when
 ///    both queue minima reach the best path found; it settles fewer nodes than the sweep visits,
 ///    at a higher cost per node.
-///  - automatic: sweep when the hierarchy's mean upward search space
-///    (ContractionHierarchy::upward_search_space) has at most kSweepMaxArcs arcs, else dijkstra.
+///  - automatic: sweep when the hierarchy's mean upward search space below the core
+///    (ContractionHierarchy::upward_search_space().arcs_below_core) has at most kSweepMaxArcs
+///    arcs, else dijkstra.
+/// Both methods stop at the core (ContractionHierarchy::core_begin) and join the core nodes the
+/// two sides reached through the core table.
 enum class ChQueryMethod { automatic, sweep, dijkstra };
 
 /// A query object that owns its scratch memory (distance arrays of node_count entries, and the
