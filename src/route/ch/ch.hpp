@@ -27,8 +27,10 @@ struct ChBuildOptions {
   /// search adds the shortcut, so the limit trades preprocessing time for index size, never
   /// correctness) ...
   std::uint32_t witness_settle_limit = 500;
-  /// ... and this many when a node's priority is only estimated.
-  std::uint32_t estimate_settle_limit = 30;
+  /// ... and this many when a node's priority is only estimated (10 rather than 30 since the
+  /// core table: 27-35 % faster builds with equal or faster queries, see
+  /// docs/contraction-hierarchies.md).
+  std::uint32_t estimate_settle_limit = 10;
   /// How the edge difference enters the priority (smallest contracted first):
   ///  - edge_difference: edge_difference_weight * (shortcuts added - arcs removed)
   ///  - edge_quotient:   edge_difference_weight * shortcuts added / arcs removed
