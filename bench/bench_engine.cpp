@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
       synthetic = static_cast<std::uint32_t>(std::stoul(value()));
     } else if (a == "--ch-min-states") {
       engine_options.ch_min_states = std::stoul(value());
+    } else if (a == "--core-size") {
+      engine_options.build.core_size = static_cast<std::uint32_t>(std::stoul(value()));
+    } else if (a == "--estimate-settle-limit") {
+      engine_options.build.estimate_settle_limit = static_cast<std::uint32_t>(std::stoul(value()));
     } else if (a == "--pairs") {
       pair_count = std::stoul(value());
     } else if (a == "--objectives") {
@@ -74,7 +78,7 @@ int main(int argc, char** argv) {
     } else {
       fmt::print(stderr,
                  "usage: {} [--network DIR | --synthetic NODES] [--pairs N] [--objectives LIST] "
-                 "[--ch-min-states N]\n",
+                 "[--ch-min-states N] [--core-size N] [--estimate-settle-limit N]\n",
                  argv[0]);
       return 2;
     }

@@ -214,6 +214,7 @@ std::size_t ContractionHierarchy::memory_bytes() const {
   return (rank_.capacity() + order_.capacity() + query_first_.capacity() + core_first_.capacity() +
           core_table_.capacity()) *
              sizeof(std::uint32_t) +
+         core_parent_.capacity() * sizeof(std::uint16_t) +
          (query_arcs_.capacity() + core_arcs_.capacity()) * sizeof(ChQueryArc) +
          arcs_bytes(forward_) + arcs_bytes(backward_);
 }
@@ -246,14 +247,15 @@ void ContractionHierarchy::core_search(std::uint32_t from_rank, std::vector<Weig
 
 std::vector<std::uint32_t> ContractionHierarchy::core_path(std::uint32_t from_rank,
                                                            std::uint32_t to_rank) const {
-  std::vector<Weight> dist;
-  std::vector<std::uint32_t> parent;
-  core_search(from_rank, dist, &parent);
   std::vector<std::uint32_t> path;
-  if (dist[to_rank - core_begin_] == kInfWeight) return path;
-  for (std::uint32_t v = to_rank - core_begin_; v != kNone; v = parent[v]) {
+  if (core_distance(from_rank, to_rank) == kInfWeight) return path;
+  const std::size_t k = node_count() - core_begin_;
+  const std::uint16_t* const parent =
+      core_parent_.data() + static_cast<std::size_t>(from_rank - core_begin_) * k;
+  for (std::uint32_t v = to_rank - core_begin_; v != from_rank - core_begin_; v = parent[v]) {
     path.push_back(v + core_begin_);
   }
+  path.push_back(from_rank);
   std::reverse(path.begin(), path.end());
   return path;
 }
@@ -285,7 +287,7 @@ void ContractionHierarchy::prepare_queries(std::uint32_t core_size, bool paralle
     core_size = std::min(ChBuildOptions::kMaxAutomaticCoreSize,
                          static_cast<std::uint32_t>(std::sqrt(arcs)));
   }
-  const std::uint32_t k = std::min(core_size, n);
+  const std::uint32_t k = std::min({core_size, n, ChBuildOptions::kMaxCoreSize});
   core_begin_ = n - k;
   std::vector<std::vector<ChQueryArc>> core_out(k);
   for (std::uint32_t r = core_begin_; r < n; ++r) {
@@ -303,11 +305,19 @@ void ContractionHierarchy::prepare_queries(std::uint32_t core_size, bool paralle
     core_first_.push_back(static_cast<std::uint32_t>(core_arcs_.size()));
   }
   core_table_.assign(static_cast<std::size_t>(k) * k, kInfWeight);
+  core_parent_.assign(static_cast<std::size_t>(k) * k, kNoCoreParent);
   auto fill_rows = [&](std::uint32_t begin, std::uint32_t end) {
     std::vector<Weight> row;
+    std::vector<std::uint32_t> parent;
     for (std::uint32_t i = begin; i < end; ++i) {
-      core_search(core_begin_ + i, row, nullptr);
-      std::copy(row.begin(), row.end(), core_table_.begin() + static_cast<std::ptrdiff_t>(i) * k);
+      core_search(core_begin_ + i, row, &parent);
+      const std::size_t offset = static_cast<std::size_t>(i) * k;
+      std::copy(row.begin(), row.end(), core_table_.begin() + static_cast<std::ptrdiff_t>(offset));
+      for (std::uint32_t j = 0; j < k; ++j) {
+        // Positions are below kMaxCoreSize (< 2^16 - 1), so they fit; kNone becomes the marker.
+        core_parent_[offset + j] =
+            parent[j] == kNone ? kNoCoreParent : static_cast<std::uint16_t>(parent[j]);
+      }
     }
   };
   if (parallel) {

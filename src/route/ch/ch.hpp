@@ -58,9 +58,12 @@ struct ChBuildOptions {
   /// sides' core entries through the table instead of sweeping the densest part of the hierarchy
   /// (see docs/contraction-hierarchies.md). 0 = no table; kAutomaticCoreSize = the square root
   /// of the hierarchy's arc count (so the table has no more entries than the hierarchy has arcs),
-  /// at most kMaxAutomaticCoreSize. Capped at the node count.
+  /// at most kMaxAutomaticCoreSize. Capped at the node count and at kMaxCoreSize. Besides the
+  /// weights, the table keeps each shortest path's last core node before its end (2 bytes), so
+  /// that a path through the core unpacks without a search.
   static constexpr std::uint32_t kAutomaticCoreSize = 0xFFFFFFFFU;
   static constexpr std::uint32_t kMaxAutomaticCoreSize = 4096;
+  static constexpr std::uint32_t kMaxCoreSize = 65535;
   std::uint32_t core_size = kAutomaticCoreSize;
   /// Called about every 1 % of nodes per phase; must be cheap. The library never prints.
   std::function<void(const ChBuildProgress&)> progress;
@@ -142,7 +145,7 @@ private:
   /// Builds the compact query layout, the search-space statistic and the core table (the top
   /// `core_size` ranks) from forward_/backward_.
   void prepare_queries(std::uint32_t core_size, bool parallel);
-  /// Dijkstra inside the core from `from_rank` (table row, and parents for core_path).
+  /// Dijkstra inside the core from `from_rank`: one table row and its parents (core positions).
   void core_search(std::uint32_t from_rank, std::vector<graph::Weight>& dist,
                    std::vector<std::uint32_t>* parent) const;
 
@@ -159,6 +162,10 @@ private:
   std::vector<std::uint32_t> core_first_;
   std::vector<ChQueryArc> core_arcs_;
   std::vector<graph::Weight> core_table_;
+  /// Row-major like the table: the core position before the end on the shortest path from the
+  /// row's core node to the column's (kNoCoreParent for the start itself and unreachable ones).
+  static constexpr std::uint16_t kNoCoreParent = 0xFFFF;
+  std::vector<std::uint16_t> core_parent_;
   std::vector<std::uint32_t> rank_;
   std::vector<std::uint32_t> order_;
   ChArcs forward_;
