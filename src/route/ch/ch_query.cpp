@@ -124,7 +124,7 @@ template <int kSide> void ChQuery::sweep(Side& self) {
           relax = d < best_;
         }
         if (v >= core) {
-          // The core is not swept: its entries meet through the table (run_sweep).
+          // The core is not swept: its entries meet through the table (combine_core_entries).
           if (relax) entries.push_back({v, d});
           relax = false;
         }
