@@ -3,6 +3,7 @@
 #include "io/builtin_networks.hpp"
 #include "io/csv_network.hpp"
 #include "live_server.hpp"
+#include "raw_http.hpp"
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
 
@@ -10,11 +11,6 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -27,6 +23,7 @@ namespace {
 using json = nlohmann::json;
 using testing::example_network;
 using testing::LiveServer;
+using testing::RawConnection;
 
 ServerOptions opts(int threads) {
   ServerOptions o;
@@ -99,40 +96,6 @@ TEST(HttpServer, OverlongRequestLineIs414WithAJsonError) {
   EXPECT_EQ(r->status, 414);
   EXPECT_EQ(json::parse(r->body)["error"]["code"], "uri_too_long");
 }
-
-/// A raw TCP connection to the server, for requests no HTTP client would send.
-class RawConnection {
-public:
-  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<std::uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-    timeval tv{10, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  }
-  ~RawConnection() { ::close(fd_); }
-  RawConnection(const RawConnection&) = delete;
-  RawConnection& operator=(const RawConnection&) = delete;
-  [[nodiscard]] bool connected() const { return connected_; }
-  void send(const std::string& s) { (void)!::send(fd_, s.data(), s.size(), MSG_NOSIGNAL); }
-  /// Everything until the server closes the connection (or 10 s pass).
-  std::string read_all() {
-    std::string out;
-    char buf[4096];
-    for (;;) {
-      const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) break;
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-    return out;
-  }
-
-private:
-  int fd_;
-  bool connected_ = false;
-};
 
 TEST(HttpServer, AClientThatStopsMidRequestIsDroppedAfterTheReadTimeout) {
   ServerOptions o = opts(2);
