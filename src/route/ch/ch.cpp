@@ -220,10 +220,10 @@ std::size_t ContractionHierarchy::memory_bytes() const {
 }
 
 void ContractionHierarchy::core_search(std::uint32_t from_rank, std::vector<Weight>& dist,
-                                       std::vector<std::uint32_t>* parent) const {
+                                       std::vector<std::uint32_t>& parent) const {
   const std::uint32_t k = node_count() - core_begin_;
   dist.assign(k, kInfWeight);
-  if (parent != nullptr) parent->assign(k, kNone);
+  parent.assign(k, kNone);
   graph::MinIdQueue queue(k);
   dist[from_rank - core_begin_] = 0;
   queue.push(from_rank - core_begin_, 0);
@@ -239,7 +239,7 @@ void ContractionHierarchy::core_search(std::uint32_t from_rank, std::vector<Weig
           queue.decrease_key(h, nd);
         }
         dist[h] = nd;
-        if (parent != nullptr) (*parent)[h] = v;
+        parent[h] = v;
       }
     }
   }
@@ -310,7 +310,7 @@ void ContractionHierarchy::prepare_queries(std::uint32_t core_size, bool paralle
     std::vector<Weight> row;
     std::vector<std::uint32_t> parent;
     for (std::uint32_t i = begin; i < end; ++i) {
-      core_search(core_begin_ + i, row, &parent);
+      core_search(core_begin_ + i, row, parent);
       const std::size_t offset = static_cast<std::size_t>(i) * k;
       std::copy(row.begin(), row.end(), core_table_.begin() + static_cast<std::ptrdiff_t>(offset));
       for (std::uint32_t j = 0; j < k; ++j) {

@@ -147,7 +147,7 @@ private:
   void prepare_queries(std::uint32_t core_size, bool parallel);
   /// Dijkstra inside the core from `from_rank`: one table row and its parents (core positions).
   void core_search(std::uint32_t from_rank, std::vector<graph::Weight>& dist,
-                   std::vector<std::uint32_t>* parent) const;
+                   std::vector<std::uint32_t>& parent) const;
 
   /// Compact query layout in rank space: node r's upward arcs are
   /// `query_arcs_[query_first_[2r] .. query_first_[2r+1])` (the forward arcs) and its downward
