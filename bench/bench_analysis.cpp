@@ -3,8 +3,8 @@
 // Prints a Markdown table. Usage: bench_analysis [network-dir] (default: the built-in network).
 #include "analysis/reliability.hpp"
 #include "bench_util.hpp"
-#include "io/builtin_networks.hpp"
-#include "io/csv_network.hpp"
+#include "formats/builtin_networks.hpp"
+#include "formats/csv_network.hpp"
 #include "route/alternatives.hpp"
 #include "route/matrix.hpp"
 #include "route/pareto.hpp"
@@ -28,8 +28,9 @@ double pct(std::vector<double> v, double p) {
 } // namespace
 
 int main(int argc, char** argv) {
-  const Network net = argc > 1 ? io::read_network(argv[1]).network
-                               : io::parse_network(*io::builtin_network("eurasia")).network;
+  const Network net = argc > 1
+                          ? formats::read_network(argv[1]).network
+                          : formats::parse_network(*formats::builtin_network("eurasia")).network;
   fmt::print("network: {} nodes, {} links, {} transfers; {} hardware threads\n\n", net.node_count(),
              net.link_count(), net.transfers().size(), std::thread::hardware_concurrency());
   std::mt19937 rng(1);

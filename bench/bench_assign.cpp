@@ -1,7 +1,7 @@
 // Benchmark driver: time and iterations to relative gaps 1e-4..1e-10, Frank-Wolfe vs Algorithm B.
 #include "assign/assignment.hpp"
 #include "assign/shortest_path.hpp"
-#include "io/tntp_assign.hpp"
+#include "formats/tntp_assign.hpp"
 
 #include <fmt/format.h>
 

@@ -6,7 +6,7 @@
 // (default: a SYNTHETIC multimodal network of 100,000 road nodes,
 // tests/support/synthetic_multimodal).
 #include "bench_util.hpp"
-#include "io/csv_network.hpp"
+#include "formats/csv_network.hpp"
 #include "route/routing_engine.hpp"
 #include "support/synthetic_multimodal.hpp"
 
@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
   }
   const auto tl = Clock::now();
   const Network net = dir.empty() ? testing::synthetic_multimodal_network(synthetic, 1)
-                                  : io::read_network(dir).network;
+                                  : formats::read_network(dir).network;
   const std::string label =
       dir.empty() ? fmt::format("SYNTHETIC multimodal network ({} road nodes requested)", synthetic)
                   : dir;

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "bench_util.hpp"
+#include "formats/dimacs.hpp"
+#include "formats/tntp_graph.hpp"
 #include "graph/graph.hpp"
-#include "io/dimacs.hpp"
-#include "io/tntp_graph.hpp"
 
 #include <array>
 #include <cstdio>
@@ -39,8 +39,8 @@ for_each_real_graph(const std::filesystem::path& shared,
       continue;
     }
     const auto t0 = Clock::now();
-    const graph::Graph g =
-        file.extension() == ".gr" ? io::read_dimacs_graph(file) : io::read_tntp_graph(file);
+    const graph::Graph g = file.extension() == ".gr" ? formats::read_dimacs_graph(file)
+                                                     : formats::read_tntp_graph(file);
     f(r.name, g, seconds_since(t0));
   }
 }

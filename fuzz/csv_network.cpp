@@ -3,8 +3,8 @@
 #include "targets.hpp"
 
 #include "core/network.hpp"
-#include "io/csv_network.hpp"
-#include "io/parse_error.hpp"
+#include "formats/csv_network.hpp"
+#include "formats/parse_error.hpp"
 
 #include <array>
 
@@ -15,8 +15,8 @@ namespace {
 const std::array<const char*, 5> kFiles = {"nodes.csv", "links.csv", "transfers.csv", "borders.csv",
                                            "corridors.csv"};
 
-io::NetworkFiles base_network() {
-  io::NetworkFiles f;
+formats::NetworkFiles base_network() {
+  formats::NetworkFiles f;
   f.label = "net";
   f.contents["nodes.csv"] = "id,name,aliases,country,lat,lon,kind\n"
                             "a,Alpha,A1;A2,CN,45,82,border\n"
@@ -42,29 +42,29 @@ io::NetworkFiles base_network() {
 
 Outcome csv_network(std::string_view data) {
   if (data.empty()) return {};
-  io::NetworkFiles files = base_network();
+  formats::NetworkFiles files = base_network();
   files.contents[kFiles[static_cast<unsigned char>(data[0]) % kFiles.size()]] =
       std::string(data.substr(1));
-  io::NetworkReadResult r;
+  formats::NetworkReadResult r;
   try {
-    r = io::parse_network(files);
-  } catch (const io::ParseError& e) {
+    r = formats::parse_network(files);
+  } catch (const formats::ParseError& e) {
     return {false, e.what()};
   }
   // A NetworkError from the builder would mean a reader check is missing: it escapes.
-  const io::NetworkFiles written = io::format_network(r.network);
-  io::NetworkFiles again = written;
+  const formats::NetworkFiles written = formats::format_network(r.network);
+  formats::NetworkFiles again = written;
   again.label = "written";
-  io::NetworkReadResult back;
+  formats::NetworkReadResult back;
   try {
-    back = io::parse_network(again);
-  } catch (const io::ParseError& e) {
+    back = formats::parse_network(again);
+  } catch (const formats::ParseError& e) {
     check(false, std::string("the written network does not read back: ") + e.what());
   }
   check(back.network.nodes().size() == r.network.nodes().size() &&
             back.network.links().size() == r.network.links().size(),
         "the written network reads back with other counts");
-  check(io::format_network(back.network).contents == written.contents,
+  check(formats::format_network(back.network).contents == written.contents,
         "parse -> write -> parse -> write changes the files");
   return {true, {}};
 }

@@ -2,8 +2,8 @@
 // accepted graph must have its arcs inside it.
 #include "targets.hpp"
 
-#include "io/dimacs.hpp"
-#include "io/parse_error.hpp"
+#include "formats/dimacs.hpp"
+#include "formats/parse_error.hpp"
 
 #include <cmath>
 #include <sstream>
@@ -15,7 +15,7 @@ Outcome dimacs(std::string_view data) {
   std::istringstream in{std::string(data.substr(1))};
   try {
     if (static_cast<unsigned char>(data[0]) % 2 == 0) {
-      const graph::Graph g = io::read_dimacs_graph(in, "fuzz.gr");
+      const graph::Graph g = formats::read_dimacs_graph(in, "fuzz.gr");
       check(g.first_out.size() == std::size_t{g.node_count()} + 1, "first_out has a wrong size");
       check(g.first_out.back() == g.arc_count(), "first_out does not end at the arc count");
       for (std::uint32_t h : g.head) check(h < g.node_count(), "arc head outside the graph");
@@ -23,12 +23,12 @@ Outcome dimacs(std::string_view data) {
     } else {
       graph::Graph g;
       g.first_out.assign(5, 0);
-      io::read_dimacs_coordinates(in, "fuzz.co", g);
+      formats::read_dimacs_coordinates(in, "fuzz.co", g);
       check(g.x.size() == 4 && g.y.size() == 4, "coordinates for another node count");
       for (std::size_t i = 0; i < 4; ++i)
         check(std::isfinite(g.x[i]) && std::isfinite(g.y[i]), "non-finite coordinate");
     }
-  } catch (const io::ParseError& e) {
+  } catch (const formats::ParseError& e) {
     return {false, e.what()};
   }
   return {true, {}};

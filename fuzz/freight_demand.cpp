@@ -2,18 +2,18 @@
 // non-negative volume.
 #include "targets.hpp"
 
-#include "io/freight_demand.hpp"
-#include "io/parse_error.hpp"
+#include "formats/freight_demand.hpp"
+#include "formats/parse_error.hpp"
 
 #include <cmath>
 
 namespace caravan::fuzz {
 
 Outcome freight_demand(std::string_view data) {
-  io::DemandFile d;
+  formats::DemandFile d;
   try {
-    d = io::parse_demand(data, "demand.csv");
-  } catch (const io::ParseError& e) {
+    d = formats::parse_demand(data, "demand.csv");
+  } catch (const formats::ParseError& e) {
     return {false, e.what()};
   }
   check(!d.rows.empty(), "a demand file without rows was accepted");

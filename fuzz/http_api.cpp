@@ -2,7 +2,7 @@
 // string (`k=v&k=v`) and the body; every answer must be a JSON response and never a 500.
 #include "targets.hpp"
 
-#include "io/builtin_networks.hpp"
+#include "formats/builtin_networks.hpp"
 #include "server/http_api.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,7 +12,7 @@ namespace caravan::fuzz {
 namespace {
 
 const server::Api& example_api() {
-  static const Network net = io::parse_network(*io::builtin_network("example")).network;
+  static const Network net = formats::parse_network(*formats::builtin_network("example")).network;
   static const server::Api api(net, server::ApiOptions{.network_label = "example",
                                                        .version = "fuzz",
                                                        .max_places = 20,

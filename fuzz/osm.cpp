@@ -2,7 +2,7 @@
 // extract must give a network whose links join its nodes.
 #include "targets.hpp"
 
-#include "io/osm_import.hpp"
+#include "formats/osm_import.hpp"
 
 #include <array>
 #include <cctype>
@@ -34,9 +34,9 @@ Outcome osm(std::string_view data) {
   // libosmium 2.19's text coordinate parser overflows a signed integer on an exponent such as
   // "x7.e41" (undefined behaviour upstream, osmium/osm/location.hpp): skip text inputs with one.
   if (format != "pbf" && has_exponent(data.substr(1))) return {};
-  io::OsmImportResult r;
+  formats::OsmImportResult r;
   try {
-    r = io::import_osm_data(data.substr(1), format);
+    r = formats::import_osm_data(data.substr(1), format);
   } catch (const std::runtime_error& e) {
     // libosmium reports malformed data with exceptions derived from std::runtime_error.
     return {false, e.what()};

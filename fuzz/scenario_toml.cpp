@@ -2,9 +2,9 @@
 // node and link names are checked there).
 #include "targets.hpp"
 
-#include "io/builtin_networks.hpp"
-#include "io/parse_error.hpp"
-#include "io/scenario_toml.hpp"
+#include "formats/builtin_networks.hpp"
+#include "formats/parse_error.hpp"
+#include "formats/scenario_toml.hpp"
 #include "scenario/scenario.hpp"
 
 namespace caravan::fuzz {
@@ -12,7 +12,7 @@ namespace caravan::fuzz {
 namespace {
 
 const Network& example_network() {
-  static const Network net = io::parse_network(*io::builtin_network("example")).network;
+  static const Network net = formats::parse_network(*formats::builtin_network("example")).network;
   return net;
 }
 
@@ -22,10 +22,10 @@ Outcome scenario_toml(std::string_view data) {
   const Network& base = example_network();
   try {
     // Inherited files are looked up in a directory that does not exist.
-    const Scenario s = io::parse_scenario(data, "fuzz.toml", "/nonexistent-caravan-fuzz");
+    const Scenario s = formats::parse_scenario(data, "fuzz.toml", "/nonexistent-caravan-fuzz");
     const Network changed = apply_scenario(base, s);
     check(changed.nodes().size() >= base.nodes().size(), "a scenario removed nodes");
-  } catch (const io::ParseError& e) {
+  } catch (const formats::ParseError& e) {
     return {false, e.what()};
   } catch (const ScenarioError& e) {
     return {false, e.what()};

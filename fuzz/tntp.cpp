@@ -3,10 +3,10 @@
 #include "targets.hpp"
 
 #include "assign/network.hpp"
-#include "io/parse_error.hpp"
-#include "io/tntp.hpp"
-#include "io/tntp_assign.hpp"
-#include "io/tntp_graph.hpp"
+#include "formats/parse_error.hpp"
+#include "formats/tntp.hpp"
+#include "formats/tntp_assign.hpp"
+#include "formats/tntp_graph.hpp"
 
 #include <sstream>
 
@@ -43,14 +43,14 @@ Outcome tntp(std::string_view data) {
       (void)tntp::read_nodes(in, "fuzz_node.tntp");
       break;
     default: {
-      const graph::Graph g = io::read_tntp_graph(in, "fuzz_net.tntp");
+      const graph::Graph g = formats::read_tntp_graph(in, "fuzz_net.tntp");
       for (std::uint32_t h : g.head) check(h < g.node_count(), "arc head outside the graph");
       break;
     }
     }
   } catch (const tntp::TntpError& e) {
     return {false, e.what()};
-  } catch (const io::ParseError& e) {
+  } catch (const formats::ParseError& e) {
     return {false, e.what()};
   } catch (const assign::AssignError& e) {
     return {false, e.what()};

@@ -4,7 +4,7 @@
 #include "request_options.hpp"
 
 #include "analysis/corridor_compare.hpp"
-#include "io/analysis_output.hpp"
+#include "report/analysis_output.hpp"
 #include "route/alternatives.hpp"
 #include "route/pareto.hpp"
 
@@ -47,12 +47,12 @@ void add_pareto_command(CLI::App& app, int& exit_code) {
       if (front.truncated)
         fmt::print(stderr, "warning: label limit reached; the front may be incomplete\n");
       if (o->format == "json") {
-        auto j = io::routes_to_json(ln.net, front.routes, "pareto");
+        auto j = report::routes_to_json(ln.net, front.routes, "pareto");
         j["truncated"] = front.truncated;
         emit(o->out, j.dump(2) + "\n");
       } else {
         emit(o->out,
-             io::routes_to_table(
+             report::routes_to_table(
                  ln.net, front.routes,
                  title(ln, req, fmt::format("{} non-dominated routes", front.routes.size()))));
       }
@@ -88,10 +88,10 @@ void add_alternatives_command(CLI::App& app, int& exit_code) {
       const auto routes = find_alternatives(router, req, *alt);
       if (routes.empty()) return no_result(ln, req, "route");
       if (o->format == "json")
-        emit(o->out, io::routes_to_json(ln.net, routes, "alternatives").dump(2) + "\n");
+        emit(o->out, report::routes_to_json(ln.net, routes, "alternatives").dump(2) + "\n");
       else
         emit(o->out,
-             io::routes_to_table(
+             report::routes_to_table(
                  ln.net, routes,
                  title(ln, req, fmt::format("{} alternatives by {}", routes.size(), o->by))));
       return static_cast<int>(kOk);
@@ -121,11 +121,11 @@ void add_compare_command(CLI::App& app, int& exit_code) {
       const CorridorComparison cmp = compare_corridors(router, req);
       if (!cmp.best) return no_result(ln, req, "route");
       if (o->format == "json")
-        emit(o->out, io::comparison_to_json(ln.net, cmp, req.costing.objective).dump(2) + "\n");
+        emit(o->out, report::comparison_to_json(ln.net, cmp, req.costing.objective).dump(2) + "\n");
       else if (o->format == "csv")
-        emit(o->out, io::comparison_to_csv(ln.net, cmp));
+        emit(o->out, report::comparison_to_csv(ln.net, cmp));
       else
-        emit(o->out, io::comparison_to_table(ln.net, cmp, req.costing.objective));
+        emit(o->out, report::comparison_to_table(ln.net, cmp, req.costing.objective));
       return static_cast<int>(kOk);
     });
   });

@@ -6,8 +6,8 @@
 
 #include "assign/assignment.hpp"
 #include "assign/shortest_path.hpp"
-#include "io/atomic_file.hpp"
-#include "io/tntp_assign.hpp"
+#include "formats/atomic_file.hpp"
+#include "formats/tntp_assign.hpp"
 
 #include <fmt/format.h>
 

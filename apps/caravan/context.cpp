@@ -1,10 +1,10 @@
 // Network loading, name resolution, output and error handling shared by all subcommands.
 #include "context.hpp"
 
-#include "io/atomic_file.hpp"
-#include "io/builtin_networks.hpp"
-#include "io/csv_network.hpp"
-#include "io/parse_error.hpp"
+#include "formats/atomic_file.hpp"
+#include "formats/builtin_networks.hpp"
+#include "formats/csv_network.hpp"
+#include "formats/parse_error.hpp"
 
 #include <fmt/format.h>
 
@@ -15,11 +15,11 @@
 namespace caravan::app {
 
 LoadedNetwork load_network(const std::string& arg) {
-  io::NetworkReadResult r = [&] {
+  formats::NetworkReadResult r = [&] {
     std::error_code ec;
     if (!std::filesystem::exists(arg, ec))
-      if (auto files = io::builtin_network(arg)) return io::parse_network(*files);
-    return io::read_network(arg);
+      if (auto files = formats::builtin_network(arg)) return formats::parse_network(*files);
+    return formats::read_network(arg);
   }();
   for (const auto& w : r.warnings) fmt::print(stderr, "warning: {}\n", w);
   LoadedNetwork out{arg, std::move(r.network), nullptr};
@@ -61,13 +61,13 @@ void emit(const std::string& path, const std::string& text) {
     std::fflush(stdout);
     return;
   }
-  io::write_file_atomically(path, text);
+  formats::write_file_atomically(path, text);
 }
 
 int guarded(const std::function<int()>& body) {
   try {
     return body();
-  } catch (const io::ParseError& e) {
+  } catch (const formats::ParseError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kBadInput;
   } catch (const UsageError& e) {
@@ -76,7 +76,7 @@ int guarded(const std::function<int()>& body) {
   } catch (const NetworkError& e) {
     fmt::print(stderr, "error: invalid network: {}\n", e.what());
     return kBadInput;
-  } catch (const io::WriteError& e) {
+  } catch (const formats::WriteError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kFailure;
   } catch (const std::exception& e) {

@@ -4,8 +4,8 @@
 #include "context.hpp"
 
 #include "assign/freight.hpp"
-#include "io/csv.hpp"
-#include "io/freight_demand.hpp"
+#include "formats/csv.hpp"
+#include "formats/freight_demand.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -27,13 +27,13 @@ std::string flows_csv(const Network& net, const freight::FreightResult& r) {
   for (const auto& l : r.loads) {
     const Arc& a = net.arc(l.arc);
     const Link& k = net.link(a.link);
-    s += fmt::format("{},{},{},{},{},{:.6g},{:.6g},{},{},{:.6g},{:.6g}\n", io::csv_escape(k.id),
-                     io::csv_escape(net.node(a.tail).id), io::csv_escape(net.node(a.head).id),
-                     to_string(k.mode), k.length.value(), l.teu_per_day, l.teu_per_day * 365.0,
-                     l.capacity_teu_per_day > 0.0 ? fmt::format("{:.6g}", l.capacity_teu_per_day)
-                                                  : "",
-                     l.capacity_teu_per_day > 0.0 ? fmt::format("{:.4f}", l.ratio()) : "",
-                     l.free_flow_hours, l.congested_hours);
+    s += fmt::format(
+        "{},{},{},{},{},{:.6g},{:.6g},{},{},{:.6g},{:.6g}\n", formats::csv_escape(k.id),
+        formats::csv_escape(net.node(a.tail).id), formats::csv_escape(net.node(a.head).id),
+        to_string(k.mode), k.length.value(), l.teu_per_day, l.teu_per_day * 365.0,
+        l.capacity_teu_per_day > 0.0 ? fmt::format("{:.6g}", l.capacity_teu_per_day) : "",
+        l.capacity_teu_per_day > 0.0 ? fmt::format("{:.4f}", l.ratio()) : "", l.free_flow_hours,
+        l.congested_hours);
   }
   return s;
 }
@@ -128,9 +128,9 @@ std::string table(const Network& net, const freight::FreightResult& r, const Fre
 
 int run_freight_assign(const FreightCliOptions& o) {
   const LoadedNetwork ln = load_network(o.network);
-  const io::DemandFile file = io::read_demand(o.demand);
+  const formats::DemandFile file = formats::read_demand(o.demand);
   std::vector<freight::OdFlow> demand;
-  for (const io::DemandRow& row : file.rows) {
+  for (const formats::DemandRow& row : file.rows) {
     const NodeId from =
         resolve_node(ln, fmt::format("{}:{}: field 'from'", file.file, row.line), row.from);
     const NodeId to =

@@ -4,9 +4,9 @@
 #include "node_sets.hpp"
 #include "request_options.hpp"
 
-#include "io/atomic_file.hpp"
-#include "io/impact_output.hpp"
-#include "io/scenario_toml.hpp"
+#include "formats/atomic_file.hpp"
+#include "formats/scenario_toml.hpp"
+#include "report/impact_output.hpp"
 #include "scenario/impact.hpp"
 
 #include <fmt/format.h>
@@ -60,10 +60,10 @@ void add_impact_command(CLI::App& app, int& exit_code) {
     exit_code = guarded([&] {
       const auto t0 = std::chrono::steady_clock::now();
       const LoadedNetwork ln = load_network(o->req.network);
-      const Scenario scenario = io::read_scenario(o->scenario);
+      const Scenario scenario = formats::read_scenario(o->scenario);
       std::optional<Scenario> base;
       if (!o->base.empty())
-        base = io::read_scenario(o->base);
+        base = formats::read_scenario(o->base);
       else if (!scenario.compare_against.empty())
         base = scenario.compare_against.front();
       const auto t_read = std::chrono::steady_clock::now();
@@ -86,7 +86,7 @@ void add_impact_command(CLI::App& app, int& exit_code) {
       }
       const auto t_done = std::chrono::steady_clock::now();
 
-      io::ImpactInfo info;
+      report::ImpactInfo info;
       info.scenario = scenario.name;
       info.title = describe(scenario);
       info.source = scenario.source;
@@ -98,12 +98,13 @@ void add_impact_command(CLI::App& app, int& exit_code) {
       info.shipment = req.shipment;
       info.top = o->top;
       if (o->req.format == "csv")
-        emit(o->req.out, io::impact_to_csv(ln.net, im));
+        emit(o->req.out, report::impact_to_csv(ln.net, im));
       else if (o->req.format == "json")
-        emit(o->req.out, io::impact_to_json(ln.net, im, info).dump(2) + "\n");
+        emit(o->req.out, report::impact_to_json(ln.net, im, info).dump(2) + "\n");
       else
-        emit(o->req.out, io::impact_to_table(ln.net, im, info));
-      if (!o->svg.empty()) io::write_file_atomically(o->svg, io::impact_to_svg(ln.net, im, info));
+        emit(o->req.out, report::impact_to_table(ln.net, im, info));
+      if (!o->svg.empty())
+        formats::write_file_atomically(o->svg, report::impact_to_svg(ln.net, im, info));
       const auto t_end = std::chrono::steady_clock::now();
       if (o->timing) {
         auto ms = [](auto a, auto b) {

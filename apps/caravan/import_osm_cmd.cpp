@@ -3,8 +3,8 @@
 #include "commands.hpp"
 #include "context.hpp"
 
-#include "io/csv_network.hpp"
-#include "io/osm_import.hpp"
+#include "formats/csv_network.hpp"
+#include "formats/osm_import.hpp"
 
 #include <fmt/format.h>
 
@@ -29,7 +29,7 @@ struct ImportOsmCli {
 
 int run_import_osm(const ImportOsmCli& o) {
   if (!std::filesystem::exists(o.input)) throw UsageError(fmt::format("no file {}", o.input));
-  io::OsmImportOptions opt;
+  formats::OsmImportOptions opt;
   opt.country = o.country;
   opt.roads = !o.no_roads;
   opt.rail = !o.no_rail;
@@ -40,7 +40,7 @@ int run_import_osm(const ImportOsmCli& o) {
   std::string last_phase;
   if (!o.quiet) {
     // Progress in 5 % steps per phase, on stderr.
-    opt.progress = [&](const io::OsmImportProgress& p) {
+    opt.progress = [&](const formats::OsmImportProgress& p) {
       const int step = p.total == 0 ? 20 : static_cast<int>(20 * p.done / p.total);
       if (p.phase == last_phase && step == last_step) return;
       last_phase = std::string(p.phase);
@@ -49,13 +49,13 @@ int run_import_osm(const ImportOsmCli& o) {
       std::fprintf(stderr, "import-osm: %-8s %3d %%  %.1f s\n", last_phase.c_str(), step * 5, s);
     };
   }
-  io::OsmImportResult r;
+  formats::OsmImportResult r;
   try {
-    r = io::import_osm(o.input, opt);
+    r = formats::import_osm(o.input, opt);
   } catch (const std::exception& e) { // libosmium: unknown format, corrupt file
     throw UsageError(fmt::format("{}: {}", o.input, e.what()));
   }
-  io::write_network(r.network, o.out);
+  formats::write_network(r.network, o.out);
   std::size_t by_mode[kModeCount] = {};
   for (const Link& l : r.network.links()) ++by_mode[static_cast<std::size_t>(l.mode)];
   std::string modes;

@@ -3,7 +3,7 @@
 #include "node_sets.hpp"
 #include "request_options.hpp"
 
-#include "io/analysis_output.hpp"
+#include "report/analysis_output.hpp"
 #include "route/matrix.hpp"
 
 #include <fmt/format.h>
@@ -87,11 +87,11 @@ void add_matrix_command(CLI::App& app, int& exit_code) {
                            if (tty && done == total) fmt::print(stderr, "\n");
                          });
       if (o->format == "csv")
-        emit(o->out, io::matrix_to_csv(ln.net, m));
+        emit(o->out, report::matrix_to_csv(ln.net, m));
       else if (o->format == "json")
-        emit(o->out, io::matrix_to_json(ln.net, m).dump(2) + "\n");
+        emit(o->out, report::matrix_to_json(ln.net, m).dump(2) + "\n");
       else
-        emit(o->out, io::matrix_to_table(ln.net, m));
+        emit(o->out, report::matrix_to_table(ln.net, m));
       return static_cast<int>(kOk);
     });
   });

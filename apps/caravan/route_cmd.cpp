@@ -4,8 +4,8 @@
 #include "request_options.hpp"
 
 #include "analysis/reliability.hpp"
-#include "io/analysis_output.hpp"
-#include "io/route_output.hpp"
+#include "report/analysis_output.hpp"
+#include "report/route_output.hpp"
 
 #include <fmt/format.h>
 
@@ -49,15 +49,15 @@ int run_route(const RouteCmdOptions& o) {
   }
   std::string text;
   if (o.req.format == "json") {
-    auto j = io::route_to_json(ln.net, *res.route);
+    auto j = report::route_to_json(ln.net, *res.route);
     j["engine"] = std::string(to_string(res.engine));
-    if (rel) j["reliability"] = io::reliability_to_json(*rel, o.seed);
+    if (rel) j["reliability"] = report::reliability_to_json(*rel, o.seed);
     text = j.dump(2) + "\n";
   } else if (o.req.format == "geojson") {
-    text = io::route_to_geojson(ln.net, *res.route).dump(2) + "\n";
+    text = report::route_to_geojson(ln.net, *res.route).dump(2) + "\n";
   } else {
-    text = io::route_to_table(ln.net, *res.route);
-    if (rel) text += io::reliability_to_table(*rel);
+    text = report::route_to_table(ln.net, *res.route);
+    if (rel) text += report::reliability_to_table(*rel);
   }
   emit(o.req.out, text);
   return kOk;

@@ -4,7 +4,7 @@
 #include "context.hpp"
 
 #include "analysis/validate.hpp"
-#include "io/csv.hpp"
+#include "formats/csv.hpp"
 
 #include <fmt/format.h>
 
@@ -53,7 +53,7 @@ std::vector<std::string> exemptions_file(const std::string& network) {
   std::error_code ec;
   const std::filesystem::path file = std::filesystem::path(network) / "length_exemptions.csv";
   if (!std::filesystem::is_regular_file(file, ec)) return {};
-  io::CsvTable t(read_text(file), file.string());
+  formats::CsvTable t(read_text(file), file.string());
   t.require_columns({"link", "reason"});
   std::vector<std::string> ids;
   for (std::size_t r = 0; r < t.rows(); ++r) {

@@ -3,8 +3,8 @@
 #include "server/http_api.hpp"
 
 #include "analysis/corridor_compare.hpp"
-#include "io/analysis_output.hpp"
-#include "io/route_output.hpp"
+#include "report/analysis_output.hpp"
+#include "report/route_output.hpp"
 #include "route/alternatives.hpp"
 #include "route/matrix.hpp"
 #include "route/pareto.hpp"
@@ -243,11 +243,11 @@ ApiResponse Api::route(Params& p, const Interrupt& stop) const {
   }();
   if (!out.ok()) throw_no_route(req, out.failure == RouteFailure::endpoint_excluded);
   if (format == "geojson") {
-    ApiResponse r = json_response(io::route_to_geojson(net, *out.route));
+    ApiResponse r = json_response(report::route_to_geojson(net, *out.route));
     r.content_type = "application/geo+json";
     return r;
   }
-  auto j = io::route_to_json(net, *out.route);
+  auto j = report::route_to_json(net, *out.route);
   j["engine"] = std::string(to_string(out.engine));
   return json_response(j);
 }
@@ -265,7 +265,7 @@ ApiResponse Api::alternatives(Params& p, const Interrupt& stop) const {
     return find_alternatives(*router, req, o);
   }();
   if (routes.empty()) throw_no_route(req, false);
-  return json_response(io::routes_to_json(*net_, routes, "alternatives"));
+  return json_response(report::routes_to_json(*net_, routes, "alternatives"));
 }
 
 ApiResponse Api::pareto(Params& p, const Interrupt& stop) const {
@@ -277,7 +277,7 @@ ApiResponse Api::pareto(Params& p, const Interrupt& stop) const {
   ParetoRouter pr(*net_);
   const ParetoFront front = pr.run(req, o);
   if (front.routes.empty()) throw_no_route(req, false);
-  json j = io::routes_to_json(*net_, front.routes, "pareto");
+  json j = report::routes_to_json(*net_, front.routes, "pareto");
   j["truncated"] = front.truncated;
   return json_response(j);
 }
@@ -293,7 +293,7 @@ ApiResponse Api::compare(Params& p, const Interrupt& stop) const {
     return compare_corridors(*router, req);
   }();
   if (!cmp.best) throw_no_route(req, false);
-  return json_response(io::comparison_to_json(*net_, cmp, req.costing.objective));
+  return json_response(report::comparison_to_json(*net_, cmp, req.costing.objective));
 }
 
 std::vector<NodeId> Api::resolve_set(const std::string& parameter,
@@ -349,7 +349,7 @@ ApiResponse Api::matrix(Params& p, const Interrupt& stop) const {
                    "to", json{{"max_cells", options_.max_matrix_cells}});
   // One thread per request: the server already runs requests in parallel.
   const Matrix m = compute_matrix(*net_, origins, dests, req.costing, req.shipment, 1);
-  return json_response(io::matrix_to_json(*net_, m));
+  return json_response(report::matrix_to_json(*net_, m));
 }
 
 ApiResponse Api::places(Params& p) const {

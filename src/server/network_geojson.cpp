@@ -1,7 +1,7 @@
 // Building the network GeoJSON served at /network.geojson.
 #include "server/network_geojson.hpp"
 
-#include "io/route_output.hpp"
+#include "report/route_output.hpp"
 
 namespace caravan::server {
 
@@ -36,9 +36,9 @@ json network_to_geojson(const Network& net) {
                {"mode", std::string(to_string(l.mode))},
                {"status", std::string(to_string(l.status))},
                {"open_year", l.open_year == 0 ? json(nullptr) : json(l.open_year)},
-               {"km", io::round_to(l.length.value(), 1)},
-               {"hours", io::round_to(l.duration.typical.value(), 2)},
-               {"usd", io::round_to(l.cost_per_teu.value(), 2)},
+               {"km", report::round_to(l.length.value(), 1)},
+               {"hours", report::round_to(l.duration.typical.value(), 2)},
+               {"usd", report::round_to(l.cost_per_teu.value(), 2)},
                {"oneway", l.oneway},
                {"corridors", corridors}};
     features.push_back(

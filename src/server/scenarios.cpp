@@ -1,8 +1,8 @@
 // Loading the served scenarios: read, apply and compute each one's impact once, at start-up.
 #include "server/scenarios.hpp"
 
-#include "io/impact_output.hpp"
-#include "io/scenario_toml.hpp"
+#include "formats/scenario_toml.hpp"
+#include "report/impact_output.hpp"
 #include "scenario/impact.hpp"
 
 #include <fmt/format.h>
@@ -32,7 +32,7 @@ std::vector<ServedScenario> load_scenarios(const Network& base, const std::files
 
   std::vector<ServedScenario> out;
   for (const auto& file : files) {
-    const Scenario s = io::read_scenario(file);
+    const Scenario s = formats::read_scenario(file);
     const std::optional<Scenario> against =
         s.compare_against.empty() ? std::nullopt : std::optional(s.compare_against.front());
     ScenarioSummary edits;
@@ -43,7 +43,7 @@ std::vector<ServedScenario> load_scenarios(const Network& base, const std::files
     ir.threads = 1;
     const Impact im = compute_impact(before, *after, ir, all_claims(s));
 
-    io::ImpactInfo info;
+    report::ImpactInfo info;
     info.scenario = s.name;
     info.title = describe(s);
     info.source = s.source;
@@ -61,7 +61,7 @@ std::vector<ServedScenario> load_scenarios(const Network& base, const std::files
     served.description = s.description;
     served.source = s.source;
     served.compared_with = info.compared_with;
-    served.impact_json = io::impact_to_json(base, im, info).dump();
+    served.impact_json = report::impact_to_json(base, im, info).dump();
     served.network = std::move(after);
     out.push_back(std::move(served));
   }

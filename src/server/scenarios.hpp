@@ -21,7 +21,7 @@ struct ServedScenario {
   std::string source;
   std::string compared_with;              ///< what the impact report compares the scenario with
   std::shared_ptr<const Network> network; ///< the base network with the scenario applied
-  std::string impact_json;                ///< io::impact_to_json over the given places
+  std::string impact_json;                ///< report::impact_to_json over the given places
 };
 
 /// Reads every `*.toml` in `dir` (sorted by file stem), applies each to `base` and computes its

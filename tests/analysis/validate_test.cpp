@@ -1,7 +1,7 @@
 // Tests of `validate`: each check on a small hand-built network, and the built-in eurasia data
 // passing.
 #include "analysis/validate.hpp"
-#include "io/csv_network.hpp"
+#include "formats/csv_network.hpp"
 
 #include "support/eurasia_network.hpp"
 

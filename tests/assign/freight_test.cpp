@@ -1,9 +1,9 @@
 // Freight assignment on ASCII-map networks with closed-form equilibria, and the demand reader.
 #include "assign/freight.hpp"
 #include "assign/shortest_path.hpp"
-#include "io/csv_network.hpp"
-#include "io/freight_demand.hpp"
-#include "io/parse_error.hpp"
+#include "formats/csv_network.hpp"
+#include "formats/freight_demand.hpp"
+#include "formats/parse_error.hpp"
 #include "route/router.hpp"
 #include "support/ascii_network.hpp"
 
@@ -180,8 +180,8 @@ TEST(FreightAssignment, CapacityUnitsConvertToTeuPerDay) {
 }
 
 TEST(FreightDemandReader, ReadsPerYearAndPerDay) {
-  const io::DemandFile y =
-      io::parse_demand("# comment\nfrom,to,teu_per_year,note\nA,D,36500,x\nB,C,730,\n", "d.csv");
+  const formats::DemandFile y = formats::parse_demand(
+      "# comment\nfrom,to,teu_per_year,note\nA,D,36500,x\nB,C,730,\n", "d.csv");
   EXPECT_EQ(y.volume_column, "teu_per_year");
   ASSERT_EQ(y.rows.size(), 2u);
   EXPECT_EQ(y.rows[0].from, "A");
@@ -189,15 +189,15 @@ TEST(FreightDemandReader, ReadsPerYearAndPerDay) {
   EXPECT_EQ(y.rows[0].line, 3u);
   EXPECT_DOUBLE_EQ(y.rows[0].teu_per_day, 100.0);
   EXPECT_DOUBLE_EQ(y.rows[1].teu_per_day, 2.0);
-  const io::DemandFile d = io::parse_demand("from,to,teu_per_day\nA,D,12.5\n", "d.csv");
+  const formats::DemandFile d = formats::parse_demand("from,to,teu_per_day\nA,D,12.5\n", "d.csv");
   EXPECT_DOUBLE_EQ(d.rows[0].teu_per_day, 12.5);
 }
 
 TEST(FreightDemandReader, ErrorsNameFileLineAndField) {
   auto message = [](const char* text) {
     try {
-      io::parse_demand(text, "d.csv");
-    } catch (const io::ParseError& e) {
+      formats::parse_demand(text, "d.csv");
+    } catch (const formats::ParseError& e) {
       return std::string(e.what());
     }
     return std::string("no error");

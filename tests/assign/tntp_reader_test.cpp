@@ -1,7 +1,7 @@
 // TNTP reader: well-formed files in every variant seen in the data, and the exact error for each
 // malformed case.
-#include "io/tntp.hpp"
-#include "io/tntp_assign.hpp"
+#include "formats/tntp.hpp"
+#include "formats/tntp_assign.hpp"
 
 #include <gtest/gtest.h>
 

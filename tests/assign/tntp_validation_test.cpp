@@ -1,7 +1,7 @@
 // Validation on the TNTP benchmark networks in ../shared/data/tntp: relative gap reached,
 // objective vs the best-known value and the largest link-flow difference vs the `_flow` file.
 #include "assign/assignment.hpp"
-#include "io/tntp_assign.hpp"
+#include "formats/tntp_assign.hpp"
 
 #include <gtest/gtest.h>
 

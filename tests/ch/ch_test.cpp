@@ -7,10 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include "formats/dimacs.hpp"
+#include "formats/tntp_graph.hpp"
 #include "graph/dijkstra.hpp"
 #include "graph/synthetic.hpp"
-#include "io/dimacs.hpp"
-#include "io/tntp_graph.hpp"
 #include "route/ch/ch.hpp"
 #include "route/ch/ch_query.hpp"
 #include "route/ch/many_to_many.hpp"
@@ -283,8 +283,8 @@ class SharedRoadGraph : public ::testing::TestWithParam<const char*> {};
 TEST_P(SharedRoadGraph, ChEqualsDijkstraOnRandomPairs) {
   const std::filesystem::path file = kShared / GetParam();
   if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent (../shared/data not here)";
-  const Graph g = file.extension() == ".gr" ? caravan::io::read_dimacs_graph(file)
-                                            : caravan::io::read_tntp_graph(file);
+  const Graph g = file.extension() == ".gr" ? caravan::formats::read_dimacs_graph(file)
+                                            : caravan::formats::read_tntp_graph(file);
   expect_ch_equals_dijkstra(g, kPairs, 42);
 }
 

@@ -5,27 +5,27 @@
 
 #include <gtest/gtest.h>
 
-#include "io/dimacs.hpp"
-#include "io/parse_error.hpp"
-#include "io/tntp_graph.hpp"
+#include "formats/dimacs.hpp"
+#include "formats/parse_error.hpp"
+#include "formats/tntp_graph.hpp"
 
 namespace {
 
 using caravan::NodeId;
+using caravan::formats::ParseError;
 using caravan::graph::Graph;
-using caravan::io::ParseError;
 
 const std::filesystem::path kShared = CARAVAN_SHARED_DATA_DIR;
 
 Graph dimacs(const std::string& text) {
   std::istringstream in(text);
-  return caravan::io::read_dimacs_graph(in, "t.gr");
+  return caravan::formats::read_dimacs_graph(in, "t.gr");
 }
 
-Graph tntp(const std::string& text,
-           caravan::io::TntpGraphWeight w = caravan::io::TntpGraphWeight::free_flow_time) {
+Graph tntp(const std::string& text, caravan::formats::TntpGraphWeight w =
+                                        caravan::formats::TntpGraphWeight::free_flow_time) {
   std::istringstream in(text);
-  return caravan::io::read_tntp_graph(in, "t_net.tntp", w);
+  return caravan::formats::read_tntp_graph(in, "t_net.tntp", w);
 }
 
 /// The message of the ParseError that `f` throws, or "" if it throws none.
@@ -76,22 +76,22 @@ TEST(DimacsReader, ErrorsNameFileLineAndField) {
             "t.gr:2: field 'kind': expected a line starting with c, p or a, got 'x'");
   EXPECT_EQ(error_of([] { (void)dimacs("p sp 2 1\na 1 2 99999999999\n"); }),
             "t.gr:2: field 'weight': weight 99999999999 too large");
-  EXPECT_EQ(error_of([] { (void)caravan::io::read_dimacs_graph("/nonexistent/x.gr"); }),
+  EXPECT_EQ(error_of([] { (void)caravan::formats::read_dimacs_graph("/nonexistent/x.gr"); }),
             "/nonexistent/x.gr: cannot open file");
 }
 
 TEST(DimacsReader, ReadsCoordinates) {
   Graph g = dimacs("p sp 2 1\na 1 2 4\n");
   std::istringstream co("c x\np aux sp co 2\nv 1 -73530767 41085396\nv 2 -73530538 41086098\n");
-  caravan::io::read_dimacs_coordinates(co, "t.co", g);
+  caravan::formats::read_dimacs_coordinates(co, "t.co", g);
   ASSERT_EQ(g.x.size(), 2U);
   EXPECT_DOUBLE_EQ(g.x[0], -73.530767);
   EXPECT_DOUBLE_EQ(g.y[1], 41.086098);
   std::istringstream missing("p aux sp co 2\nv 1 1 1\n");
-  EXPECT_EQ(error_of([&] { caravan::io::read_dimacs_coordinates(missing, "t.co", g); }),
+  EXPECT_EQ(error_of([&] { caravan::formats::read_dimacs_coordinates(missing, "t.co", g); }),
             "t.co:2: field 'v': 1 nodes have no coordinates");
   std::istringstream wrong("p aux sp co 3\n");
-  EXPECT_EQ(error_of([&] { caravan::io::read_dimacs_coordinates(wrong, "t.co", g); }),
+  EXPECT_EQ(error_of([&] { caravan::formats::read_dimacs_coordinates(wrong, "t.co", g); }),
             "t.co:1: field 'nodes': declares 3 nodes, the graph has 2");
 }
 
@@ -111,7 +111,7 @@ TEST(TntpGraphReader, ReadsFreeFlowTimeInMilliseconds) {
 }
 
 TEST(TntpGraphReader, ReadsLengthInThousandths) {
-  const Graph g = tntp(kTinyTntp, caravan::io::TntpGraphWeight::length);
+  const Graph g = tntp(kTinyTntp, caravan::formats::TntpGraphWeight::length);
   EXPECT_EQ(g.arc_weight(NodeId(0), NodeId(1)), 1500U);
   EXPECT_EQ(g.arc_weight(NodeId(1), NodeId(2)), 2000U);
 }
@@ -137,7 +137,7 @@ TEST(TntpGraphReader, ErrorsNameFileLineAndField) {
 TEST(SharedData, Rome99HasTheDeclaredSize) {
   const auto file = kShared / "dimacs" / "rome99.gr";
   if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent (../shared/data not here)";
-  const Graph g = caravan::io::read_dimacs_graph(file);
+  const Graph g = caravan::formats::read_dimacs_graph(file);
   EXPECT_EQ(g.node_count(), 3353U);
   EXPECT_EQ(g.arc_count(), 8870U);
   // First arc line of the file: a 2958 2959 535.
@@ -155,7 +155,7 @@ TEST(SharedData, TntpRoadGraphsHaveTheDeclaredSizes) {
                         Case{"Austin/Austin_net.tntp", 7388, 18961}}) {
     const auto file = kShared / "tntp" / c.file;
     if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent (../shared/data not here)";
-    const Graph g = caravan::io::read_tntp_graph(file);
+    const Graph g = caravan::formats::read_tntp_graph(file);
     EXPECT_EQ(g.node_count(), c.nodes) << c.file;
     EXPECT_EQ(g.arc_count(), c.links) << c.file; // no self-loops in these files
   }

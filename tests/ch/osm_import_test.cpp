@@ -7,10 +7,10 @@
 #include <gtest/gtest.h>
 
 #include "core/geo.hpp"
+#include "formats/csv_network.hpp"
+#include "formats/osm_import.hpp"
 #include "graph/dijkstra.hpp"
 #include "graph/graph.hpp"
-#include "io/csv_network.hpp"
-#include "io/osm_import.hpp"
 #include "route/ch/ch.hpp"
 #include "route/ch/ch_query.hpp"
 
@@ -21,11 +21,11 @@ using namespace caravan;
 const std::filesystem::path kShared = CARAVAN_SHARED_DATA_DIR;
 
 TEST(OsmImport, ParsesMaxspeed) {
-  EXPECT_DOUBLE_EQ(io::parse_maxspeed_kmh("50"), 50.0);
-  EXPECT_DOUBLE_EQ(io::parse_maxspeed_kmh("50 km/h"), 50.0);
-  EXPECT_NEAR(io::parse_maxspeed_kmh("30 mph"), 48.28, 0.01);
-  EXPECT_DOUBLE_EQ(io::parse_maxspeed_kmh("none"), 0.0);
-  EXPECT_DOUBLE_EQ(io::parse_maxspeed_kmh("FR:urban"), 0.0);
+  EXPECT_DOUBLE_EQ(formats::parse_maxspeed_kmh("50"), 50.0);
+  EXPECT_DOUBLE_EQ(formats::parse_maxspeed_kmh("50 km/h"), 50.0);
+  EXPECT_NEAR(formats::parse_maxspeed_kmh("30 mph"), 48.28, 0.01);
+  EXPECT_DOUBLE_EQ(formats::parse_maxspeed_kmh("none"), 0.0);
+  EXPECT_DOUBLE_EQ(formats::parse_maxspeed_kmh("FR:urban"), 0.0);
 }
 
 /// Number of weakly connected components among the nodes that links of `family` touch.
@@ -52,13 +52,13 @@ std::size_t components(const Network& net, bool rail) {
 TEST(OsmImport, MonacoRoadsAndRailAreConnectedWithPlausibleLinks) {
   const auto file = kShared / "osm" / "monaco.osm.pbf";
   if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent (../shared/data not here)";
-  io::OsmImportOptions options;
+  formats::OsmImportOptions options;
   options.country = "MC";
   std::vector<std::string> phases;
-  options.progress = [&](const io::OsmImportProgress& p) {
+  options.progress = [&](const formats::OsmImportProgress& p) {
     if (phases.empty() || phases.back() != p.phase) phases.emplace_back(p.phase);
   };
-  const io::OsmImportResult r = io::import_osm(file, options);
+  const formats::OsmImportResult r = formats::import_osm(file, options);
   const Network& net = r.network;
   EXPECT_EQ(phases, (std::vector<std::string>{"ways", "nodes", "network"}));
   EXPECT_GT(r.stats.road_ways, 1000U);
@@ -91,13 +91,13 @@ TEST(OsmImport, MonacoRoadsAndRailAreConnectedWithPlausibleLinks) {
 TEST(OsmImport, MonacoRoundTripsThroughTheCsvFormat) {
   const auto file = kShared / "osm" / "monaco.osm.pbf";
   if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent (../shared/data not here)";
-  io::OsmImportOptions options;
+  formats::OsmImportOptions options;
   options.country = "MC";
-  const Network net = io::import_osm(file, options).network;
+  const Network net = formats::import_osm(file, options).network;
   const auto dir = std::filesystem::temp_directory_path() / "caravan_osm_import_test";
   std::filesystem::remove_all(dir);
-  io::write_network(net, dir);
-  const Network back = io::read_network(dir).network;
+  formats::write_network(net, dir);
+  const Network back = formats::read_network(dir).network;
   EXPECT_EQ(back.node_count(), net.node_count());
   EXPECT_EQ(back.link_count(), net.link_count());
   EXPECT_EQ(back.arc_count(), net.arc_count());
@@ -107,7 +107,7 @@ TEST(OsmImport, MonacoRoundTripsThroughTheCsvFormat) {
 TEST(OsmImport, MonacoRoadGraphContractsAndAgreesWithDijkstra) {
   const auto file = kShared / "osm" / "monaco.osm.pbf";
   if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent (../shared/data not here)";
-  const Network net = io::import_osm(file).network;
+  const Network net = formats::import_osm(file).network;
   // Road links as a travel-time graph in deciseconds (both directions unless one-way).
   std::vector<graph::Arc> arcs;
   for (const Link& l : net.links()) {

@@ -12,7 +12,7 @@
 // is loaded); the router charges the port's handling dwell at such ends (the port's transfer rule
 // into or out of the ship's mode).
 // Journeys that cannot be met without bending the data are listed in kNotMet and only printed.
-#include "io/csv_network.hpp"
+#include "formats/csv_network.hpp"
 #include "route/router.hpp"
 #include "support/eurasia_network.hpp"
 

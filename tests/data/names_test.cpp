@@ -1,6 +1,6 @@
 // Place names of the built-in eurasia network: the names users type resolve to the intended node.
 #include "core/names.hpp"
-#include "io/csv_network.hpp"
+#include "formats/csv_network.hpp"
 #include "support/eurasia_network.hpp"
 
 #include <gtest/gtest.h>

@@ -5,7 +5,7 @@
 #include "support/random_network.hpp"
 #include "support/synthetic_multimodal.hpp"
 
-#include "io/osm_import.hpp"
+#include "formats/osm_import.hpp"
 
 #include <gtest/gtest.h>
 
@@ -286,7 +286,7 @@ TEST(RoutingEngine, EnginesOnThreadsShareOneHierarchy) {
 TEST(RoutingEngine, MonacoImportChMatchesDijkstra) {
   const auto file = std::filesystem::path(CARAVAN_SHARED_DATA_DIR) / "osm" / "monaco.osm.pbf";
   if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent (../shared/data not here)";
-  const Network net = io::import_osm(file).network;
+  const Network net = formats::import_osm(file).network;
   EngineOptions eo;         // automatic: the imported network must count as large
   eo.ch_min_states = 1'000; // Monaco is small (about 1,700 states): lower the threshold
   const auto t0 = std::chrono::steady_clock::now();

@@ -1,6 +1,6 @@
 // Golden test of a regional impact on a small ASCII-map network: every pair's change, in order,
 // and the report's claim line, CSV row and heatmap cells.
-#include "io/impact_output.hpp"
+#include "report/impact_output.hpp"
 #include "scenario/impact.hpp"
 #include "support/ascii_network.hpp"
 
@@ -101,13 +101,13 @@ TEST(ImpactGolden, EveryPairInOrder) {
   EXPECT_DOUBLE_EQ(*im.claims[0].before, 200.0);
   EXPECT_DOUBLE_EQ(*im.claims[0].after, 150.0);
 
-  io::ImpactInfo info;
+  report::ImpactInfo info;
   info.scenario = "golden";
   info.title = "Golden";
   info.compared_with = "the map";
   info.places = "A, B, C, E, F";
   info.edits = sum;
-  const std::string table = io::impact_to_table(base, im, info);
+  const std::string table = report::impact_to_table(base, im, info);
   EXPECT_NE(table.find("  A -> C: claimed saving 60 km; computed 200 -> 150 km (saving 50 km)\n"),
             std::string::npos)
       << table;
@@ -115,7 +115,7 @@ TEST(ImpactGolden, EveryPairInOrder) {
                        "4 unchanged, 2 unreachable in both\n"),
             std::string::npos)
       << table;
-  const std::string csv = io::impact_to_csv(base, im);
+  const std::string csv = report::impact_to_csv(base, im);
   EXPECT_NE(csv.find("\nA,C,better,200.0,150.0,-50.0,4.00,3.00,-1.00,200,150,-50,time,-1.000,"
                      "-25.00\n"),
             std::string::npos)
@@ -123,7 +123,7 @@ TEST(ImpactGolden, EveryPairInOrder) {
   EXPECT_NE(csv.find("\nE,F,unreachable in both,,,,,,,,,,time,,\n"), std::string::npos) << csv;
   EXPECT_NE(csv.find("\nA,E,now reachable,,200.0,,,4.00,,,200,,time,,\n"), std::string::npos)
       << csv;
-  const std::string svg = io::impact_to_svg(base, im, info);
+  const std::string svg = report::impact_to_svg(base, im, info);
   auto count = [&](const std::string& needle) {
     std::size_t n = 0;
     for (std::size_t p = svg.find(needle); p != std::string::npos; p = svg.find(needle, p + 1)) ++n;
@@ -132,7 +132,7 @@ TEST(ImpactGolden, EveryPairInOrder) {
   EXPECT_EQ(count(">new</text>"), 6u);
   EXPECT_EQ(count(">lost</text>"), 6u);
   EXPECT_EQ(count(">-1.0</text>"), 2u);
-  const nlohmann::ordered_json j = io::impact_to_json(base, im, info);
+  const nlohmann::ordered_json j = report::impact_to_json(base, im, info);
   EXPECT_EQ(j["changed_pairs"].size(), 14u);
   EXPECT_EQ(j["before"]["hours"][0][2], 4.0);
   EXPECT_EQ(j["after"]["hours"][0][2], 3.0);

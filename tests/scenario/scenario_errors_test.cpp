@@ -1,6 +1,6 @@
 // Every error path of scenario files: the exact message, naming file:line, the field and the
 // closest valid names.
-#include "io/scenario_toml.hpp"
+#include "formats/scenario_toml.hpp"
 #include "scenario/scenario.hpp"
 #include "support/ascii_network.hpp"
 
@@ -30,8 +30,8 @@ protected:
   std::string read_error(const std::string& text) {
     const std::string path = write("s.toml", text);
     try {
-      (void)io::read_scenario(path);
-    } catch (const io::ParseError& e) {
+      (void)formats::read_scenario(path);
+    } catch (const formats::ParseError& e) {
       return strip(e.what());
     }
     return "no error";
@@ -39,7 +39,7 @@ protected:
   /// The message of applying `text` to the map network (ScenarioError).
   std::string apply_error(const std::string& text) {
     const std::string path = write("s.toml", text);
-    const Scenario s = io::read_scenario(path);
+    const Scenario s = formats::read_scenario(path);
     try {
       (void)apply_scenario(net_, s);
     } catch (const ScenarioError& e) {
@@ -133,9 +133,9 @@ TEST_F(ScenarioErrors, InheritanceCycleAndMissingFile) {
   write("a.toml", "inherits = \"b.toml\"\n");
   write("b.toml", "name = \"b\"\ninherits = \"a.toml\"\n");
   try {
-    (void)io::read_scenario(dir_ / "a.toml");
+    (void)formats::read_scenario(dir_ / "a.toml");
     FAIL() << "no error";
-  } catch (const io::ParseError& e) {
+  } catch (const formats::ParseError& e) {
     EXPECT_EQ(strip(e.what()),
               "b.toml:2: field 'inherits': inheritance cycle: a.toml -> b.toml -> a.toml");
   }

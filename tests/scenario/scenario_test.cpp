@@ -1,6 +1,6 @@
 // Scenario properties on random networks (adding never slows, closing never speeds up), edits
 // and inheritance.
-#include "io/scenario_toml.hpp"
+#include "formats/scenario_toml.hpp"
 #include "route/matrix.hpp"
 #include "scenario/impact.hpp"
 #include "scenario/scenario.hpp"
@@ -209,7 +209,7 @@ before = 10
 after = 8
 source = "child source"
 )");
-  const Scenario s = io::read_scenario(dir / "child.toml");
+  const Scenario s = formats::read_scenario(dir / "child.toml");
   ASSERT_EQ(s.parent.size(), 1u);
   EXPECT_EQ(s.parent[0].name, "parent");
   ASSERT_EQ(s.compare_against.size(), 1u);
@@ -235,7 +235,7 @@ TEST(BuiltinScenarios, EveryFileParsesAndAppliesToTheEurasiaNetwork) {
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (e.path().extension() != ".toml") continue;
     SCOPED_TRACE(e.path().string());
-    const Scenario s = io::read_scenario(e.path());
+    const Scenario s = formats::read_scenario(e.path());
     EXPECT_FALSE(s.source.empty()) << "every built-in scenario names its source";
     ++files;
   }

@@ -1,11 +1,11 @@
 // The JSON API without the transport: answers equal the library's, and every bad request gets its
 // status code and a JSON error naming the parameter.
 #include "analysis/corridor_compare.hpp"
-#include "io/analysis_output.hpp"
-#include "io/builtin_networks.hpp"
-#include "io/csv_network.hpp"
-#include "io/route_output.hpp"
-#include "io/scenario_toml.hpp"
+#include "formats/builtin_networks.hpp"
+#include "formats/csv_network.hpp"
+#include "formats/scenario_toml.hpp"
+#include "report/analysis_output.hpp"
+#include "report/route_output.hpp"
 #include "route/alternatives.hpp"
 #include "route/matrix.hpp"
 #include "route/pareto.hpp"
@@ -24,7 +24,7 @@ namespace {
 using json = nlohmann::json;
 
 const Network& example() {
-  static const Network net = io::parse_network(*io::builtin_network("example")).network;
+  static const Network net = formats::parse_network(*formats::builtin_network("example")).network;
   return net;
 }
 
@@ -60,7 +60,7 @@ TEST(Api, RouteIsTheLibraryResultAsTheSharedJsonContract) {
   Router router(example());
   const RouteOutcome out = router.route(req);
   ASSERT_TRUE(out.ok());
-  auto want = io::route_to_json(example(), *out.route);
+  auto want = report::route_to_json(example(), *out.route);
   want["engine"] = "dijkstra"; // a small network: the automatic choice is Dijkstra
   EXPECT_EQ(r.body, want.dump());
   const json j = json::parse(r.body);
@@ -190,7 +190,7 @@ TEST(Api, AlternativesAreTheLibraryResult) {
   AlternativesOptions o;
   o.k = 3;
   const auto routes = find_alternatives(router, urumqi_poti(), o);
-  EXPECT_EQ(r.body, io::routes_to_json(example(), routes, "alternatives").dump());
+  EXPECT_EQ(r.body, report::routes_to_json(example(), routes, "alternatives").dump());
   EXPECT_GE(json::parse(r.body)["routes"].size(), 1u);
 }
 
@@ -199,7 +199,7 @@ TEST(Api, ParetoIsTheLibraryResult) {
   ASSERT_EQ(r.status, 200) << r.body;
   ParetoRouter pr(example());
   const ParetoFront front = pr.run(urumqi_poti());
-  auto j = io::routes_to_json(example(), front.routes, "pareto");
+  auto j = report::routes_to_json(example(), front.routes, "pareto");
   j["truncated"] = front.truncated;
   EXPECT_EQ(r.body, j.dump());
 }
@@ -210,7 +210,7 @@ TEST(Api, CompareIsTheLibraryResult) {
   ASSERT_EQ(r.status, 200) << r.body;
   Router router(example());
   const auto cmp = compare_corridors(router, urumqi_poti(Objective::cost));
-  EXPECT_EQ(r.body, io::comparison_to_json(example(), cmp, Objective::cost).dump());
+  EXPECT_EQ(r.body, report::comparison_to_json(example(), cmp, Objective::cost).dump());
   EXPECT_EQ(json::parse(r.body)["corridors"].size(), 2u);
 }
 
@@ -222,7 +222,7 @@ TEST(Api, MatrixIsTheLibraryResult) {
   const Matrix m = compute_matrix(n, {*n.find_node_id("cn_urumqi"), *n.find_node_id("kz_aktau")},
                                   {*n.find_node_id("ge_poti"), *n.find_node_id("ge_tbilisi")},
                                   Costing{}, Shipment{}, 1);
-  EXPECT_EQ(r.body, io::matrix_to_json(n, m).dump());
+  EXPECT_EQ(r.body, report::matrix_to_json(n, m).dump());
   const ApiResponse all = api().handle(get("/matrix", {{"from", "country:GE"}, {"to", "all"}}));
   ASSERT_EQ(all.status, 200) << all.body;
   EXPECT_EQ(json::parse(all.body)["destinations"].size(), 16u);
@@ -399,7 +399,7 @@ TEST(ApiScenarios, ListsEveryFileByStem) {
 
 TEST(ApiScenarios, RouteOnAScenarioIsTheLibraryResultOnTheAppliedNetwork) {
   const Network after =
-      apply_scenario(example(), io::read_scenario(kScenarioDir + "/fast-beyneu.toml"));
+      apply_scenario(example(), formats::read_scenario(kScenarioDir + "/fast-beyneu.toml"));
   Router router(after);
   RouteRequest req;
   req.from = node("cn_urumqi");
@@ -409,7 +409,7 @@ TEST(ApiScenarios, RouteOnAScenarioIsTheLibraryResultOnTheAppliedNetwork) {
   const ApiResponse r = scenario_api().handle(
       get("/route", {{"from", "Urumqi"}, {"to", "Poti"}, {"scenario", "fast-beyneu"}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  auto want = io::route_to_json(after, *expected.route);
+  auto want = report::route_to_json(after, *expected.route);
   want["engine"] = "dijkstra";
   EXPECT_EQ(r.body, want.dump());
   // 988 km at 100 instead of 53.9 km/h: 8.45 hours faster than on the base network.

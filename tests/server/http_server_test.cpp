@@ -1,7 +1,7 @@
 // The API over real HTTP on loopback: transport errors (oversize body, unknown path), static
 // files, and many client threads x many requests, each answer equal to the single-threaded one.
-#include "io/builtin_networks.hpp"
-#include "io/csv_network.hpp"
+#include "formats/builtin_networks.hpp"
+#include "formats/csv_network.hpp"
 #include "live_server.hpp"
 #include "raw_http.hpp"
 #include "server/http_api.hpp"

@@ -1,8 +1,8 @@
 // The server's limits over loopback: header size (431/414), body size (413), slow clients (408,
 // while others are served), clients that do not read their answers (dropped at the write
 // timeout), a full queue (503 + Retry-After) and the per-request time budget (503).
-#include "io/builtin_networks.hpp"
-#include "io/csv_network.hpp"
+#include "formats/builtin_networks.hpp"
+#include "formats/csv_network.hpp"
 #include "live_server.hpp"
 #include "raw_http.hpp"
 #include "server/http_api.hpp"

@@ -2,8 +2,8 @@
 // thread for the lifetime of the object.
 #pragma once
 
-#include "io/builtin_networks.hpp"
-#include "io/csv_network.hpp"
+#include "formats/builtin_networks.hpp"
+#include "formats/csv_network.hpp"
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
 
@@ -15,7 +15,7 @@
 namespace caravan::server::testing {
 
 inline const Network& example_network() {
-  static const Network net = io::parse_network(*io::builtin_network("example")).network;
+  static const Network net = formats::parse_network(*formats::builtin_network("example")).network;
   return net;
 }
 

@@ -5,11 +5,11 @@
 //
 //   caravan_soak --caravan build/caravan --requests 100000 --clients 4
 #include "analysis/corridor_compare.hpp"
-#include "io/analysis_output.hpp"
-#include "io/builtin_networks.hpp"
-#include "io/csv_network.hpp"
-#include "io/route_output.hpp"
+#include "formats/builtin_networks.hpp"
+#include "formats/csv_network.hpp"
 #include "raw_http.hpp"
+#include "report/analysis_output.hpp"
+#include "report/route_output.hpp"
 #include "route/alternatives.hpp"
 #include "route/matrix.hpp"
 #include "route/pareto.hpp"
@@ -259,7 +259,7 @@ private:
     if (checked()) {
       const RouteOutcome out = router_.route(request(a, b, o));
       if (out.ok()) {
-        auto j = io::route_to_json(*net_, *out.route);
+        auto j = report::route_to_json(*net_, *out.route);
         j["engine"] = "dijkstra"; // the served network is small: the automatic choice is Dijkstra
         q.expect.body = j.dump();
       } else {
@@ -292,7 +292,8 @@ private:
     if (checked()) {
       Costing c;
       c.objective = o;
-      q.expect.body = io::matrix_to_json(*net_, compute_matrix(*net_, from, to, c, {}, 1)).dump();
+      q.expect.body =
+          report::matrix_to_json(*net_, compute_matrix(*net_, from, to, c, {}, 1)).dump();
     }
     return q;
   }
@@ -307,7 +308,7 @@ private:
       if (f.routes.empty()) {
         expect_no_route(q);
       } else {
-        auto j = io::routes_to_json(*net_, f.routes, "pareto");
+        auto j = report::routes_to_json(*net_, f.routes, "pareto");
         j["truncated"] = f.truncated;
         q.expect.body = j.dump();
       }
@@ -327,7 +328,7 @@ private:
       if (routes.empty())
         expect_no_route(q);
       else
-        q.expect.body = io::routes_to_json(*net_, routes, "alternatives").dump();
+        q.expect.body = report::routes_to_json(*net_, routes, "alternatives").dump();
     }
     return q;
   }
@@ -341,7 +342,7 @@ private:
       if (!c.best)
         expect_no_route(q);
       else
-        q.expect.body = io::comparison_to_json(*net_, c, o).dump();
+        q.expect.body = report::comparison_to_json(*net_, c, o).dump();
     }
     return q;
   }
@@ -558,7 +559,7 @@ int main(int argc, char** argv) {
   }
   if (o.rss_every <= 0) o.rss_every = std::max<long>(1, o.requests / 20);
 
-  const Network net = io::parse_network(*io::builtin_network("eurasia")).network;
+  const Network net = formats::parse_network(*formats::builtin_network("eurasia")).network;
   ServerProcess server(o);
   const int port = server.port();
 

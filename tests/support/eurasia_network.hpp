@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/network.hpp"
-#include "io/csv_network.hpp"
+#include "formats/csv_network.hpp"
 
 #include <filesystem>
 
@@ -10,7 +10,7 @@ namespace caravan::testing {
 
 inline const Network& eurasia_network() {
   static const Network net =
-      io::read_network(std::filesystem::path(CARAVAN_REPO_DIR) / "data" / "eurasia").network;
+      formats::read_network(std::filesystem::path(CARAVAN_REPO_DIR) / "data" / "eurasia").network;
   return net;
 }
 

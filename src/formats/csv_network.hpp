@@ -1,0 +1,38 @@
+// Reading and writing a network in Caravan's CSV format (docs/network-format.md).
+#pragma once
+
+#include "core/network.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace caravan::formats {
+
+/// The text of each file of a network, keyed by file name ("nodes.csv", ...). `label` prefixes the
+/// file names in error messages (usually the directory).
+struct NetworkFiles {
+  std::string label;
+  std::map<std::string, std::string> contents;
+};
+
+struct NetworkReadResult {
+  Network network;
+  std::vector<std::string> warnings; ///< e.g. unknown columns that were ignored
+};
+
+/// Parses a network from file contents. Throws ParseError naming file, line and field.
+NetworkReadResult parse_network(const NetworkFiles& files);
+
+/// Reads a network directory. Throws ParseError (also for a missing directory or required file).
+NetworkReadResult read_network(const std::filesystem::path& dir);
+
+/// The CSV texts for `net`, such that parse_network() gives back an equal network.
+NetworkFiles format_network(const Network& net);
+
+/// Writes `net` into `dir` (created if needed), each file atomically.
+void write_network(const Network& net, const std::filesystem::path& dir);
+
+} // namespace caravan::formats
