@@ -1,5 +1,5 @@
 // `caravan validate`: consistency checks of a network (corridors, link lengths, node countries,
-// isolated nodes, transfer rules); exit 2 when a check fails.
+// isolated nodes, transfer rules, link geometry); exit 2 when a check fails.
 #include "commands.hpp"
 #include "context.hpp"
 
@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -22,7 +23,31 @@ struct ValidateOptionsCli {
   bool no_countries = false;
   double tolerance_km = 2.0;
   std::vector<std::string> length_exempt;
+  double geometry_end_km = 5.0;
+  double geometry_tolerance_pct = 10.0;
+  bool geometry_lengths = false;
 };
+
+/// One line per geometry source: links, drawn / length_km median and range.
+std::string geometry_summary(const std::vector<GeometryLength>& rows, bool every_link) {
+  std::string out;
+  for (GeometrySource src : kAllGeometrySources) {
+    std::vector<double> r;
+    for (const auto& g : rows)
+      if (g.source == src && g.length_km > 0) r.push_back(g.drawn_km / g.length_km);
+    if (r.empty()) continue;
+    std::sort(r.begin(), r.end());
+    out += fmt::format("  geometry {:<13} {:>4} link(s), drawn / length_km median {:.3f}, range "
+                       "{:.3f}-{:.3f}\n",
+                       to_string(src), r.size(), r[r.size() / 2], r.front(), r.back());
+  }
+  if (every_link)
+    for (const auto& g : rows)
+      out += fmt::format("    {:<34} {:<13} drawn {:>8.1f} km  length_km {:>8.1f}  {:+.1f} %\n",
+                         g.link, to_string(g.source), g.drawn_km, g.length_km,
+                         g.length_km > 0 ? 100.0 * (g.drawn_km / g.length_km - 1.0) : 0.0);
+  return out;
+}
 
 std::string read_text(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -67,6 +92,8 @@ int run_validate(const ValidateOptionsCli& o) {
   const LoadedNetwork ln = load_network(o.network);
   ValidateOptions opt;
   opt.country_tolerance = Km(o.tolerance_km);
+  opt.geometry_end_tolerance = Km(o.geometry_end_km);
+  opt.geometry_length_tolerance = o.geometry_tolerance_pct / 100.0;
   for (const auto& id : o.length_exempt) opt.length_exempt.insert(id);
   for (const auto& id : exemptions_file(o.network)) opt.length_exempt.insert(id);
   for (const auto& id : opt.length_exempt)
@@ -101,6 +128,7 @@ int run_validate(const ValidateOptionsCli& o) {
     out += fmt::format("  {:<14} {:<5} {}\n", to_string(c), status, detail);
   }
   if (opt.countries != nullptr) out += fmt::format("  (country outlines: {})\n", countries_file);
+  out += geometry_summary(rep.geometry_lengths, o.geometry_lengths);
   for (const Finding& f : rep.findings)
     out += fmt::format("{}: {}: {}\n", to_string(f.check), f.subject, f.message);
   out +=
@@ -114,7 +142,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<ValidateOptionsCli>();
   CLI::App* cmd =
       app.add_subcommand("validate", "Check a network: corridors, link lengths, node countries, "
-                                     "isolated nodes, transfer rules (exit 2 on failure)");
+                                     "isolated nodes, transfer rules, link geometry (exit 2 on "
+                                     "failure)");
   cmd->add_option("--network,-n", o->network, kNetworkHelp)->capture_default_str();
   cmd->add_option(
       "--countries", o->countries,
@@ -127,8 +156,18 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--length-exempt", o->length_exempt,
                   "link id exempt from the 2 x great-circle bound (repeatable; also "
                   "DIR/length_exemptions.csv)");
-  cmd->footer(
-      "Examples:\n  caravan validate --network data/eurasia\n  caravan validate --network eurasia");
+  cmd->add_option("--geometry-end-km", o->geometry_end_km,
+                  "a link's polyline may start or end this far from the link's nodes")
+      ->check(CLI::Range(0.0, 1000.0))
+      ->capture_default_str();
+  cmd->add_option("--geometry-tolerance", o->geometry_tolerance_pct,
+                  "percent by which a surveyed polyline's drawn length may differ from length_km")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  cmd->add_flag("--geometry-lengths", o->geometry_lengths,
+                "list every polyline's drawn length beside its length_km");
+  cmd->footer("Examples:\n  caravan validate --network data/eurasia\n  caravan validate --network "
+              "eurasia --geometry-lengths");
   cmd->callback([o, &exit_code] { exit_code = guarded([&] { return run_validate(*o); }); });
 }
 

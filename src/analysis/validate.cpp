@@ -1,15 +1,19 @@
 // Network consistency checks: corridor paths, length bounds, node countries, isolation, transfers.
 #include "analysis/validate.hpp"
 
+#include "core/polyline.hpp"
+
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
 namespace caravan {
 
 namespace {
-constexpr std::array<std::string_view, kCheckCount> kCheckNames{
-    "corridor_path", "link_length", "node_country", "isolated_node", "transfer_rule"};
+constexpr std::array<std::string_view, kCheckCount> kCheckNames{"corridor_path", "link_length",
+                                                                "node_country",  "isolated_node",
+                                                                "transfer_rule", "link_geometry"};
 
 std::string num(double v, int decimals = 0) {
   char buf[64];
@@ -150,6 +154,55 @@ void check_transfers(const Network& net, Reporter& rep) {
     }
   }
 }
+
+void check_geometry(const Network& net, const ValidateOptions& opt, ValidationReport& report,
+                    Reporter& rep) {
+  CheckSummary& s = rep.sum(Check::link_geometry);
+  if (!net.has_geometry()) {
+    s.note = "no link has a polyline (every link drawn schematic)";
+    return;
+  }
+  std::size_t schematic = 0;
+  for (std::uint32_t i = 0; i < net.link_count(); ++i) {
+    const LinkId id(i);
+    const Link& l = net.link(id);
+    const LinkGeometry& g = net.geometry(id);
+    if (g.points.empty()) {
+      ++schematic;
+      continue;
+    }
+    ++s.checked;
+    const auto& pts = g.points;
+    for (const bool first : {true, false}) {
+      const NodeId node = first ? l.from : l.to;
+      const double d = great_circle(first ? pts.front() : pts.back(), net.node(node).pos).value();
+      if (d > opt.geometry_end_tolerance.value())
+        rep.fail(Check::link_geometry, l.id,
+                 std::string(first ? "first" : "last") + " point lies " + num(d, 1) +
+                     " km from node " + net.node(node).id + " (more than " +
+                     num(opt.geometry_end_tolerance.value(), 1) + " km)");
+    }
+    if (const long k = find_spike(pts); k >= 0)
+      rep.fail(Check::link_geometry, l.id,
+               "the line turns back on itself at point " + std::to_string(k + 1) + " (" +
+                   num(pts[k].lat, 5) + ", " + num(pts[k].lon, 5) + ")");
+    if (const SegmentPair c = find_self_crossing(pts); c.first >= 0)
+      rep.fail(Check::link_geometry, l.id,
+               "segments " + std::to_string(c.first + 1) + " and " + std::to_string(c.second + 1) +
+                   " of the line cross");
+    const double drawn = polyline_length(pts).value();
+    report.geometry_lengths.push_back({l.id, g.source, drawn, l.length.value()});
+    if (g.source == GeometrySource::schematic) continue;
+    const double len = l.length.value();
+    if (len > 0 && std::abs(drawn / len - 1.0) > opt.geometry_length_tolerance)
+      rep.fail(Check::link_geometry, l.id,
+               "drawn " + num(drawn, 1) + " km (" + std::string(to_string(g.source)) +
+                   ") differs from length_km " + num(len, 1) + " by " +
+                   num(100.0 * (drawn / len - 1.0), 1) + " % (tolerance " +
+                   num(100.0 * opt.geometry_length_tolerance, 0) + " %)");
+  }
+  s.note = std::to_string(schematic) + " link(s) without a polyline (drawn schematic)";
+}
 } // namespace
 
 std::string_view to_string(Check c) {
@@ -164,6 +217,7 @@ ValidationReport validate(const Network& net, const ValidateOptions& opt) {
   check_countries(net, opt, rep);
   check_isolated(net, rep);
   check_transfers(net, rep);
+  check_geometry(net, opt, report, rep);
   return report;
 }
 

@@ -20,8 +20,10 @@ enum class Check : std::uint8_t {
   node_country,  ///< each node lies in (or within tolerance of) its country's outline
   isolated_node, ///< every node has at least one link
   transfer_rule, ///< every mode/gauge change the links make possible at a node has a transfer rule
+  link_geometry, ///< a link's polyline starts and ends at its nodes, has no spike or self-crossing,
+                 ///< and its drawn length is within tolerance of length_km
 };
-inline constexpr std::size_t kCheckCount = 5;
+inline constexpr std::size_t kCheckCount = 6;
 std::string_view to_string(Check c);
 
 struct Finding {
@@ -44,6 +46,12 @@ struct ValidateOptions {
   bool sea_upper_bound = false;
   /// Link ids exempt from the upper bound (their reason is documented with the data).
   std::set<std::string, std::less<>> length_exempt;
+  /// A polyline's ends may lie this far from the link's nodes.
+  Km geometry_end_tolerance{5.0};
+  /// A surveyed polyline's drawn length may differ from length_km by this share (tariff and
+  /// physical km differ by a few percent; a chain of stations cuts the line's curves). Schematic
+  /// polylines are not held to it.
+  double geometry_length_tolerance = 0.10;
 };
 
 struct CheckSummary {
@@ -53,8 +61,17 @@ struct CheckSummary {
   std::string note; ///< why skipped, or what was exempted
 };
 
+/// A link's drawn length beside its length_km, for the geometry report.
+struct GeometryLength {
+  std::string link;
+  GeometrySource source = GeometrySource::schematic;
+  double drawn_km = 0;
+  double length_km = 0;
+};
+
 struct ValidationReport {
   std::vector<Finding> findings;
+  std::vector<GeometryLength> geometry_lengths; ///< every link with a polyline, in link order
   CheckSummary summary[kCheckCount];
   [[nodiscard]] bool ok() const { return findings.empty(); }
   [[nodiscard]] const CheckSummary& of(Check c) const {

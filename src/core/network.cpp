@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <numeric>
 
 namespace caravan {
@@ -83,6 +84,14 @@ std::optional<CorridorId> Network::find_corridor_id(std::string_view id) const {
   return it->second;
 }
 
+std::vector<LatLon> Network::drawn_points(LinkId l, bool reversed) const {
+  const LinkGeometry& g = geometry(l);
+  std::vector<LatLon> pts = g.points;
+  if (pts.empty()) pts = {node(link(l).from).pos, node(link(l).to).pos};
+  if (reversed) std::reverse(pts.begin(), pts.end());
+  return pts;
+}
+
 NodeId NetworkBuilder::add_node(Node n) {
   if (n.id.empty()) throw NetworkError("node with an empty id");
   const NodeId id(static_cast<std::uint32_t>(nodes_.size()));
@@ -106,6 +115,17 @@ LinkId NetworkBuilder::add_link(Link l) {
   if (!link_ids_.emplace(l.id, id).second) throw NetworkError("duplicate link id '" + l.id + "'");
   links_.push_back(std::move(l));
   return id;
+}
+
+void NetworkBuilder::set_geometry(LinkId l, LinkGeometry g) {
+  if (l.index() >= links_.size()) throw NetworkError("geometry for an unknown link");
+  const std::string& id = links_[l.index()].id;
+  if (g.points.size() < 2) throw NetworkError("geometry of link '" + id + "' has under 2 points");
+  for (const LatLon& p : g.points)
+    if (!(std::abs(p.lat) <= 90.0 && std::abs(p.lon) <= 180.0))
+      throw NetworkError("geometry of link '" + id + "' has a point outside WGS84 ranges");
+  if (geometry_.size() < links_.size()) geometry_.resize(links_.size());
+  geometry_[l.index()] = std::move(g);
 }
 
 void NetworkBuilder::add_transfer(Transfer t) {
@@ -153,7 +173,10 @@ bool NetworkBuilder::has_arc(NodeId from, NodeId to, std::optional<Mode> mode) c
 NetworkBuilder NetworkBuilder::from(const Network& net) {
   NetworkBuilder b;
   for (const Node& n : net.nodes()) b.add_node(n);
-  for (const Link& l : net.links()) b.add_link(l);
+  for (const Link& l : net.links()) {
+    const LinkId id = b.add_link(l);
+    if (!net.geometry(id).points.empty()) b.set_geometry(id, net.geometry(id));
+  }
   for (const Transfer& t : net.transfers()) b.add_transfer(t);
   for (const BorderCrossing& c : net.borders()) b.add_border(c);
   for (const Corridor& c : net.corridors()) b.add_corridor(c);
@@ -238,6 +261,10 @@ Network NetworkBuilder::build() && {
 
   net.nodes_ = std::move(nodes_);
   net.links_ = std::move(links_);
+  if (!geometry_.empty()) {
+    geometry_.resize(net.links_.size());
+    net.geometry_ = std::move(geometry_);
+  }
   net.arcs_ = std::move(arcs);
   net.transfers_ = std::move(transfers_);
   net.borders_ = std::move(borders_);

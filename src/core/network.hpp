@@ -4,6 +4,7 @@
 
 #include "core/geo.hpp"
 #include "core/ids.hpp"
+#include "core/link_geometry.hpp"
 #include "core/mode.hpp"
 #include "core/units.hpp"
 
@@ -166,6 +167,18 @@ public:
   [[nodiscard]] std::optional<LinkId> find_link_id(std::string_view id) const;
   [[nodiscard]] std::optional<CorridorId> find_corridor_id(std::string_view id) const;
 
+  /// The line a link follows; its `points` are empty when only its ends are known (a straight,
+  /// schematic line). Output only: no search reads it.
+  [[nodiscard]] const LinkGeometry& geometry(LinkId l) const {
+    static const LinkGeometry kNone;
+    return geometry_.empty() ? kNone : geometry_[l.index()];
+  }
+  /// Whether any link has a polyline.
+  [[nodiscard]] bool has_geometry() const { return !geometry_.empty(); }
+  /// The points to draw link `l` with, from `from` to `to` (reversed when `reversed`): its
+  /// polyline, or the two node positions.
+  [[nodiscard]] std::vector<LatLon> drawn_points(LinkId l, bool reversed = false) const;
+
   /// True when traversing `a` crosses a national border.
   [[nodiscard]] bool crosses_border(const Arc& a) const {
     return country_of(a.tail) != country_of(a.head);
@@ -175,6 +188,7 @@ private:
   friend class NetworkBuilder;
   std::vector<Node> nodes_;
   std::vector<Link> links_;
+  std::vector<LinkGeometry> geometry_; ///< empty, or one per link
   std::vector<Arc> arcs_;
   std::vector<std::uint32_t> first_out_;
   std::vector<Transfer> transfers_;
@@ -197,6 +211,8 @@ class NetworkBuilder {
 public:
   NodeId add_node(Node n);
   LinkId add_link(Link l);
+  /// Gives link `l` its polyline (at least two finite points). Throws NetworkError.
+  void set_geometry(LinkId l, LinkGeometry g);
   void add_transfer(Transfer t);
   void add_border(BorderCrossing b);
   CorridorId add_corridor(Corridor c);
@@ -204,6 +220,10 @@ public:
   [[nodiscard]] std::optional<NodeId> find_node_id(std::string_view id) const;
   [[nodiscard]] bool has_link_id(std::string_view id) const {
     return link_ids_.contains(std::string(id));
+  }
+  [[nodiscard]] std::optional<LinkId> find_link_id(std::string_view id) const {
+    auto it = link_ids_.find(std::string(id));
+    return it == link_ids_.end() ? std::nullopt : std::optional<LinkId>(it->second);
   }
   [[nodiscard]] bool has_corridor_id(std::string_view id) const {
     return corridor_ids_.contains(std::string(id));
@@ -221,6 +241,7 @@ public:
 private:
   std::vector<Node> nodes_;
   std::vector<Link> links_;
+  std::vector<LinkGeometry> geometry_; ///< grows with set_geometry
   std::vector<Transfer> transfers_;
   std::vector<BorderCrossing> borders_;
   std::vector<Corridor> corridors_;

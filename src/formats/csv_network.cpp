@@ -4,6 +4,7 @@
 #include "core/names.hpp"
 #include "formats/atomic_file.hpp"
 #include "formats/csv.hpp"
+#include "formats/wkt.hpp"
 
 #include <fmt/format.h>
 
@@ -249,6 +250,34 @@ void read_corridors(const CsvTable& t, NetworkBuilder& b, std::vector<std::strin
   }
 }
 
+void read_geometry(const CsvTable& t, NetworkBuilder& b, std::vector<std::string>& warnings) {
+  t.require_columns({"link", "geometry_source", "wkt"});
+  warn_unknown(t, {"link", "geometry_source", "source", "wkt"}, warnings);
+  std::vector<std::uint8_t> seen;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const std::string id = t.required_text(r, "link");
+    const auto link = b.find_link_id(id);
+    if (!link) t.fail(r, "link", "unknown link id '" + id + "'");
+    if (seen.size() <= link->index()) seen.resize(link->index() + 1, 0);
+    if (seen[link->index()]) t.fail(r, "link", "link '" + id + "' has a geometry row already");
+    seen[link->index()] = 1;
+    LinkGeometry g;
+    const std::string src = t.required_text(r, "geometry_source");
+    const auto gs = parse_geometry_source(src);
+    if (!gs)
+      t.fail(r, "geometry_source",
+             "expected one of osm-track, osm-road, osm-stations, marnet, schematic, got '" + src +
+                 "'");
+    g.source = *gs;
+    std::string error;
+    auto pts = parse_wkt_linestring(t.required_text(r, "wkt"), error);
+    if (!pts) t.fail(r, "wkt", error);
+    g.points = std::move(*pts);
+    g.note = t.text(r, "source");
+    b.set_geometry(*link, std::move(g));
+  }
+}
+
 std::string num(double v) {
   return fmt::format("{}", v);
 }
@@ -271,6 +300,7 @@ NetworkReadResult parse_network(const NetworkFiles& files) {
   if (auto t = table("transfers.csv", false)) read_transfers(*t, b, warnings);
   if (auto t = table("borders.csv", false)) read_borders(*t, b, warnings);
   if (auto t = table("corridors.csv", false)) read_corridors(*t, b, warnings);
+  if (auto t = table("geometry.csv", false)) read_geometry(*t, b, warnings);
   return {std::move(b).build(), std::move(warnings)};
 }
 
@@ -281,8 +311,8 @@ NetworkReadResult read_network(const std::filesystem::path& dir) {
                      "not a network directory (expected nodes.csv and links.csv in it)");
   NetworkFiles files;
   files.label = dir.string();
-  for (const char* name :
-       {"nodes.csv", "links.csv", "transfers.csv", "borders.csv", "corridors.csv"}) {
+  for (const char* name : {"nodes.csv", "links.csv", "transfers.csv", "borders.csv",
+                           "corridors.csv", "geometry.csv"}) {
     const auto p = dir / name;
     if (std::filesystem::exists(p, ec)) files.contents.emplace(name, read_file(p));
   }
@@ -348,6 +378,18 @@ NetworkFiles format_network(const Network& net) {
                              e(c.source));
   }
   f.contents["corridors.csv"] = corridors;
+
+  if (net.has_geometry()) {
+    std::string geometry = "link,geometry_source,source,wkt\n";
+    for (std::size_t i = 0; i < net.link_count(); ++i) {
+      const LinkId id(static_cast<std::uint32_t>(i));
+      const LinkGeometry& g = net.geometry(id);
+      if (g.points.empty()) continue;
+      geometry += fmt::format("{},{},{},{}\n", e(net.link(id).id), to_string(g.source), e(g.note),
+                              e(format_wkt_linestring(g.points)));
+    }
+    f.contents["geometry.csv"] = geometry;
+  }
   return f;
 }
 

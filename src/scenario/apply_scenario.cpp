@@ -303,8 +303,15 @@ Network apply_scenario(const Network& base, const Scenario& s, ScenarioSummary* 
 
   NetworkBuilder b;
   for (const Node& n : base.nodes()) b.add_node(n);
-  for (std::size_t i = 0; i < links.size(); ++i)
-    if (!closed[i]) b.add_link(links[i]);
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    if (closed[i]) continue;
+    const LinkId id = b.add_link(links[i]);
+    // Base links keep their line; a link the scenario adds is drawn schematic.
+    if (i < base.link_count()) {
+      const LinkGeometry& g = base.geometry(LinkId(static_cast<std::uint32_t>(i)));
+      if (!g.points.empty()) b.set_geometry(id, g);
+    }
+  }
   // Border rows whose links were all closed describe nothing any more.
   for (BorderCrossing& bc : borders)
     if (b.has_arc(bc.from, bc.to, bc.mode)) b.add_border(std::move(bc));
