@@ -30,7 +30,9 @@ double segment_distance(Xy p, Xy a, Xy b) {
   return std::sqrt(ex * ex + ey * ey);
 }
 
-double cross(Xy o, Xy a, Xy b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+double cross(Xy o, Xy a, Xy b) {
+  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
 
 bool segments_cross(Xy a, Xy b, Xy c, Xy d) {
   const double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
@@ -112,7 +114,8 @@ SegmentPair find_self_crossing(std::span<const LatLon> points) {
   for (std::size_t i = 0; i < segs; ++i) order[i] = i;
   auto lo = [&](std::size_t s) { return std::min(xy[s].x, xy[s + 1].x); };
   auto hi = [&](std::size_t s) { return std::max(xy[s].x, xy[s + 1].x); };
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lo(a) < lo(b); });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return lo(a) < lo(b); });
   for (std::size_t k = 0; k < segs; ++k) {
     const std::size_t s = order[k];
     for (std::size_t m = k + 1; m < segs && lo(order[m]) <= hi(s); ++m) {

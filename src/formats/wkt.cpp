@@ -58,8 +58,8 @@ std::optional<std::vector<LatLon>> parse_wkt_linestring(std::string_view s, std:
       return std::nullopt;
     }
     if (std::abs(*lat) > 90.0) {
-      error = fmt::format("point {}: latitude {} is outside [-90, 90] (WKT order is lon lat)", n,
-                          *lat);
+      error =
+          fmt::format("point {}: latitude {} is outside [-90, 90] (WKT order is lon lat)", n, *lat);
       return std::nullopt;
     }
     if (std::abs(*lon) > 180.0) {

@@ -35,7 +35,7 @@ std::vector<std::string> countries_of_leg(const Network& net, const Leg& leg) {
 
 } // namespace
 
-json route_to_json(const Network& net, const Route& r) {
+json route_to_json(const Network& net, const Route& r, const GeometryOptions& geometry) {
   json j;
   j["from"] = net.node(r.from).name;
   j["to"] = net.node(r.to).name;
@@ -72,6 +72,21 @@ json route_to_json(const Network& net, const Route& r) {
     }
     l["nodes"] = nodes;
     l["links"] = links;
+    const auto sections = arc_sections(net, leg.arcs, geometry);
+    l["geometry_source"] = sections_source(sections);
+    l["geometry_km"] = sections_km(sections);
+    if (geometry.include) {
+      json ss = json::array();
+      for (const GeometrySection& s : sections) {
+        json ids = json::array();
+        for (LinkId id : s.links) ids.push_back(net.link(id).id);
+        ss.push_back({{"geometry_source", std::string(to_string(s.source))},
+                      {"km", round_to(s.km, 1)},
+                      {"links", ids},
+                      {"coordinates", coordinates_json(s.points)}});
+      }
+      l["sections"] = ss;
+    }
     j["legs"].push_back(l);
   }
   j["port_handling"] = json::array();
@@ -101,13 +116,18 @@ json route_to_json(const Network& net, const Route& r) {
   return j;
 }
 
-json route_to_geojson(const Network& net, const Route& r) {
+json route_features(const Network& net, const Route& r, const GeometryOptions& geometry,
+                    const json& extra) {
   json features = json::array();
   auto point = [&](NodeId n) { return json::array({net.node(n).pos.lon, net.node(n).pos.lat}); };
+  auto with_extra = [&](json props) {
+    if (extra.is_object())
+      for (const auto& [k, v] : extra.items()) props[k] = v;
+    return props;
+  };
   for (std::size_t i = 0; i < r.legs.size(); ++i) {
     const Leg& leg = r.legs[i];
-    json coords = json::array({point(leg.from)});
-    for (ArcId a : leg.arcs) coords.push_back(point(net.arc(a).head));
+    const auto sections = arc_sections(net, leg.arcs, geometry);
     json props = totals_json(leg.totals);
     props["kind"] = "leg";
     props["index"] = i;
@@ -117,9 +137,17 @@ json route_to_geojson(const Network& net, const Route& r) {
     props["corridor"] =
         leg.corridor.valid() ? json(net.corridor(leg.corridor).name) : json(nullptr);
     props["borders"] = leg.borders;
-    features.push_back({{"type", "Feature"},
-                        {"geometry", {{"type", "LineString"}, {"coordinates", coords}}},
-                        {"properties", props}});
+    props["geometry_source"] = sections_source(sections);
+    props["geometry_km"] = sections_km(sections);
+    bool schematic = false;
+    for (const GeometrySection& s : sections)
+      schematic = schematic || s.source == GeometrySource::schematic;
+    props["schematic"] = schematic;
+    features.push_back(
+        {{"type", "Feature"},
+         {"geometry",
+          {{"type", "LineString"}, {"coordinates", coordinates_json(join_sections(sections))}}},
+         {"properties", with_extra(props)}});
     for (ArcId a : leg.arcs) {
       const Arc& arc = net.arc(a);
       if (!net.crosses_border(arc)) continue;
@@ -133,7 +161,7 @@ json route_to_geojson(const Network& net, const Route& r) {
                                   : 0.0}};
       features.push_back({{"type", "Feature"},
                           {"geometry", {{"type", "Point"}, {"coordinates", point(arc.head)}}},
-                          {"properties", bp}});
+                          {"properties", with_extra(bp)}});
     }
   }
   for (const TransferStep& t : r.transfer_steps) {
@@ -146,13 +174,19 @@ json route_to_geojson(const Network& net, const Route& r) {
     props["to_mode"] = std::string(to_string(t.to_mode));
     features.push_back({{"type", "Feature"},
                         {"geometry", {{"type", "Point"}, {"coordinates", point(t.at)}}},
-                        {"properties", props}});
+                        {"properties", with_extra(props)}});
   }
+  return features;
+}
+
+json route_to_geojson(const Network& net, const Route& r, const GeometryOptions& geometry) {
   json total = totals_json(r.totals);
   total["from"] = net.node(r.from).name;
   total["to"] = net.node(r.to).name;
   total["objective"] = std::string(to_string(r.objective));
-  return json{{"type", "FeatureCollection"}, {"properties", total}, {"features", features}};
+  return json{{"type", "FeatureCollection"},
+              {"properties", total},
+              {"features", route_features(net, r, geometry)}};
 }
 
 std::string route_to_table(const Network& net, const Route& r) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/network.hpp"
+#include "report/route_geometry.hpp"
 #include "route/route.hpp"
 
 #include <nlohmann/json.hpp>
@@ -11,12 +12,21 @@ namespace caravan::report {
 
 /// The route as JSON:
 /// {"from","to","objective","shipment","total":{...},"legs":[...],"transfers":[...]}. The shape is
-/// shared by the CLI (`--format json`) and the HTTP API; see docs/api.md.
-nlohmann::ordered_json route_to_json(const Network& net, const Route& r);
+/// shared by the CLI (`--format json`) and the HTTP API; see docs/api.md. Each leg carries its
+/// line as `sections` (runs of one geometry source) unless `geometry.include` is false.
+nlohmann::ordered_json route_to_json(const Network& net, const Route& r,
+                                     const GeometryOptions& geometry = {});
 
-/// A GeoJSON FeatureCollection: one LineString per leg (straight segments between nodes) with the
-/// leg's properties, and a Point per transfer and per border crossing.
-nlohmann::ordered_json route_to_geojson(const Network& net, const Route& r);
+/// The features of a route: one LineString per leg, along the links' real lines (schematic where
+/// a link has none, and said so in `geometry_source`), and a Point per transfer and per border
+/// crossing. `extra` is merged into every feature's properties (e.g. the rank of an alternative).
+nlohmann::ordered_json route_features(const Network& net, const Route& r,
+                                      const GeometryOptions& geometry = {},
+                                      const nlohmann::ordered_json& extra = nullptr);
+
+/// A GeoJSON FeatureCollection of route_features() with the route's totals as its properties.
+nlohmann::ordered_json route_to_geojson(const Network& net, const Route& r,
+                                        const GeometryOptions& geometry = {});
 
 /// A human-readable table of legs and transfers with totals.
 std::string route_to_table(const Network& net, const Route& r);

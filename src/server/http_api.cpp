@@ -4,12 +4,12 @@
 
 #include "analysis/corridor_compare.hpp"
 #include "report/analysis_output.hpp"
+#include "report/network_geojson.hpp"
 #include "report/route_output.hpp"
 #include "route/alternatives.hpp"
 #include "route/matrix.hpp"
 #include "route/pareto.hpp"
 #include "server/api_error.hpp"
-#include "server/network_geojson.hpp"
 
 #include <fmt/format.h>
 
@@ -38,7 +38,7 @@ ApiResponse error_response(int status, const std::string& code, const std::strin
 
 Api::Api(const Network& net, ApiOptions options, std::vector<ServedScenario> served)
     : net_(&net), options_(std::move(options)), names_(net), routers_(net, options_.engine),
-      network_geojson_(network_to_geojson(net).dump()), scenarios_(std::move(served)) {
+      network_geojson_(report::network_to_geojson(net).dump()), scenarios_(std::move(served)) {
   for (const auto& s : scenarios_) {
     if (!s.network || s.network->node_count() != net.node_count())
       throw std::invalid_argument(

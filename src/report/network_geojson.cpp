@@ -1,9 +1,9 @@
-// Building the network GeoJSON served at /network.geojson.
-#include "server/network_geojson.hpp"
+// The network as GeoJSON (served at /network.geojson): nodes and links with their real lines.
+#include "report/network_geojson.hpp"
 
 #include "report/route_output.hpp"
 
-namespace caravan::server {
+namespace caravan::report {
 
 using json = nlohmann::ordered_json;
 
@@ -36,16 +36,17 @@ json network_to_geojson(const Network& net) {
                {"mode", std::string(to_string(l.mode))},
                {"status", std::string(to_string(l.status))},
                {"open_year", l.open_year == 0 ? json(nullptr) : json(l.open_year)},
-               {"km", report::round_to(l.length.value(), 1)},
-               {"hours", report::round_to(l.duration.typical.value(), 2)},
-               {"usd", report::round_to(l.cost_per_teu.value(), 2)},
+               {"km", round_to(l.length.value(), 1)},
+               {"hours", round_to(l.duration.typical.value(), 2)},
+               {"usd", round_to(l.cost_per_teu.value(), 2)},
                {"oneway", l.oneway},
-               {"corridors", corridors}};
+               {"corridors", corridors},
+               {"geometry_source", std::string(to_string(net.geometry(id).source))},
+               {"schematic", net.geometry(id).source == GeometrySource::schematic}};
     features.push_back(
         {{"type", "Feature"},
          {"geometry",
-          {{"type", "LineString"},
-           {"coordinates", json::array({{a.pos.lon, a.pos.lat}, {b.pos.lon, b.pos.lat}})}}},
+          {{"type", "LineString"}, {"coordinates", coordinates_json(net.drawn_points(id))}}},
          {"properties", props}});
   }
   json corridors = json::array();
@@ -58,4 +59,4 @@ json network_to_geojson(const Network& net) {
               {"features", features}};
 }
 
-} // namespace caravan::server
+} // namespace caravan::report
