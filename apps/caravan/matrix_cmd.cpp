@@ -36,7 +36,7 @@ std::vector<NodeId> resolve_node_set(const LoadedNetwork& ln, const std::string&
       const CountryId cc = resolve_country(ln.net, option, item.substr(8));
       for (std::uint32_t i = 0; i < ln.net.node_count(); ++i)
         if (ln.net.country_of(NodeId(i)) == cc &&
-            (!centres || ln.net.node(NodeId(i)).kind == NodeKind::city))
+            (!centres || ln.net.node(NodeId(i)).centre != CentreRank::none))
           add(NodeId(i));
     } else if (item.rfind("kind:", 0) == 0) {
       const auto kind = parse_node_kind(item.substr(5));
@@ -65,8 +65,8 @@ void add_matrix_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-cells", *max_cells, "refuse larger tables")->capture_default_str();
   cmd->footer(
       "A set is a comma-separated list of: place names, `country:KZ` (every node in Kazakhstan),\n"
-      "`centres:KZ` (nodes of kind city in Kazakhstan: its regional centres), `kind:seaport`, "
-      "`all`.\n"
+      "`centres:KZ` (Kazakhstan's regional centres: the nodes whose `centre` is republican_city or\n"
+      "region_centre), `kind:seaport`, `all`.\n"
       "Examples:\n  caravan matrix --from centres:KZ --to centres:KZ --format csv -o kz.csv\n"
       "  caravan matrix --from Lianyungang,Xian --to Duisburg,Poti,Tashkent --by cost");
   cmd->callback([o, threads, max_cells, &exit_code] {

@@ -11,6 +11,7 @@ namespace caravan {
 namespace {
 constexpr std::array<std::string_view, 6> kNodeKindNames{"city",    "rail_terminal", "dry_port",
                                                          "seaport", "border",        "junction"};
+constexpr std::array<std::string_view, 3> kCentreNames{"", "republican_city", "region_centre"};
 constexpr std::array<std::string_view, 3> kStatusNames{"existing", "under_construction", "planned"};
 constexpr std::array<std::string_view, 5> kCapacityUnitNames{
     "", "trains_per_day", "teu_per_day", "vehicles_per_hour", "tonnes_per_year"};
@@ -30,6 +31,12 @@ void check_range(const HoursRange& r, const std::string& what) {
 
 std::string_view to_string(NodeKind k) {
   return kNodeKindNames[static_cast<std::size_t>(k)];
+}
+std::string_view to_string(CentreRank r) {
+  return kCentreNames[static_cast<std::size_t>(r)];
+}
+std::optional<CentreRank> parse_centre_rank(std::string_view s) {
+  return parse_enum<CentreRank>(kCentreNames, s);
 }
 std::optional<NodeKind> parse_node_kind(std::string_view s) {
   return parse_enum<NodeKind>(kNodeKindNames, s);

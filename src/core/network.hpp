@@ -19,6 +19,10 @@
 namespace caravan {
 
 enum class NodeKind : std::uint8_t { city, rail_terminal, dry_port, seaport, border, junction };
+/// Administrative rank of a place that is a regional centre: a city of republican significance
+/// (Kazakhstan: Astana, Almaty, Shymkent) or the centre of a first-level region (oblast). The
+/// place sets `centres:XX` are exactly the nodes with a rank.
+enum class CentreRank : std::uint8_t { none, republican_city, region_centre };
 enum class LinkStatus : std::uint8_t { existing, under_construction, planned };
 enum class CapacityUnit : std::uint8_t {
   none,
@@ -30,6 +34,8 @@ enum class CapacityUnit : std::uint8_t {
 
 std::string_view to_string(NodeKind k);
 std::optional<NodeKind> parse_node_kind(std::string_view s);
+std::string_view to_string(CentreRank r);
+std::optional<CentreRank> parse_centre_rank(std::string_view s);
 std::string_view to_string(LinkStatus s);
 std::optional<LinkStatus> parse_link_status(std::string_view s);
 std::string_view to_string(CapacityUnit u);
@@ -51,6 +57,7 @@ struct Node {
   std::string country; ///< ISO 3166-1 alpha-2
   LatLon pos;
   NodeKind kind = NodeKind::city;
+  CentreRank centre = CentreRank::none;
   std::string region; ///< first-level region (oblast), may be empty
   std::string source; ///< where the coordinates come from
 };

@@ -85,7 +85,9 @@ std::vector<std::string> split_list(const std::string& s) {
 
 void read_nodes(const CsvTable& t, NetworkBuilder& b, std::vector<std::string>& warnings) {
   t.require_columns({"id", "name", "country", "lat", "lon", "kind"});
-  warn_unknown(t, {"id", "name", "country", "lat", "lon", "kind", "aliases", "region", "source"},
+  warn_unknown(t,
+               {"id", "name", "country", "lat", "lon", "kind", "centre", "aliases", "region",
+                "source"},
                warnings);
   for (std::size_t r = 0; r < t.rows(); ++r) {
     Node n;
@@ -106,6 +108,12 @@ void read_nodes(const CsvTable& t, NetworkBuilder& b, std::vector<std::string>& 
              "expected one of city, rail_terminal, dry_port, seaport, border, junction, got '" +
                  kind + "'");
     n.kind = *k;
+    if (const std::string c = t.text(r, "centre"); !c.empty()) {
+      const auto rank = parse_centre_rank(c);
+      if (!rank)
+        t.fail(r, "centre", "expected republican_city, region_centre or empty, got '" + c + "'");
+      n.centre = *rank;
+    }
     n.aliases = split_list(t.text(r, "aliases"));
     n.region = t.text(r, "region");
     n.source = t.text(r, "source");
@@ -331,11 +339,11 @@ NetworkFiles format_network(const Network& net) {
     return m ? std::string(to_string(*m)) : std::string("*");
   };
 
-  std::string nodes = "id,name,aliases,country,lat,lon,kind,region,source\n";
+  std::string nodes = "id,name,aliases,country,lat,lon,kind,centre,region,source\n";
   for (const Node& n : net.nodes())
-    nodes += fmt::format("{},{},{},{},{},{},{},{},{}\n", e(n.id), e(n.name), e(join(n.aliases)),
-                         n.country, num(n.pos.lat), num(n.pos.lon), to_string(n.kind), e(n.region),
-                         e(n.source));
+    nodes += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", e(n.id), e(n.name),
+                         e(join(n.aliases)), n.country, num(n.pos.lat), num(n.pos.lon),
+                         to_string(n.kind), to_string(n.centre), e(n.region), e(n.source));
   f.contents["nodes.csv"] = nodes;
 
   std::string links =

@@ -16,6 +16,8 @@ json network_to_geojson(const Network& net) {
                {"name", n.name},
                {"country", n.country},
                {"node_kind", std::string(to_string(n.kind))},
+               {"centre", n.centre == CentreRank::none ? json(nullptr)
+                                                       : json(std::string(to_string(n.centre)))},
                {"region", n.region},
                {"aliases", n.aliases}};
     features.push_back({{"type", "Feature"},

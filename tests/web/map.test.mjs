@@ -70,6 +70,9 @@ async function apiRoute(params) {
   return res.json();
 }
 
+/** The drawn pieces of a route: one path per leg section (a run of one geometry source). */
+const sectionCount = (r) => r.legs.reduce((n, leg) => n + leg.sections.length, 0);
+
 async function waitStatus(status) {
   await page.waitForSelector(`#app[data-status="${status}"]`, { timeout: 30000 });
 }
@@ -126,14 +129,15 @@ test(`route ${FROM} -> ${TO} picked by search box: line and leg table`, async ()
   const expected = await apiRoute({ from: FROM, to: TO, by: 'time' });
   const rows = page.locator('#legs tbody tr.leg');
   assert.equal(await rows.count(), expected.legs.length);
-  assert.equal(await page.locator('path.route-leg').count(), expected.legs.length);
+  assert.equal(await page.locator('path.route-leg').count(), sectionCount(expected));
   for (let i = 0; i < expected.legs.length; i++) {
     const cells = await rows.nth(i).locator('td').allTextContents();
     assert.equal(cells[1], expected.legs[i].from);
     assert.equal(cells[2], expected.legs[i].to);
     assert.equal(cells[3], expected.legs[i].mode);
-    // Each leg is drawn in its mode's class (the colour comes with it).
-    assert.equal(await page.locator(`path.route-leg-${i}.mode-${expected.legs[i].mode}`).count(), 1);
+    // Each leg is drawn in its mode's class (the colour comes with it), one path per section.
+    assert.equal(await page.locator(`path.route-leg-${i}.mode-${expected.legs[i].mode}`).count(),
+      expected.legs[i].sections.length);
   }
   assert.equal(await page.locator('#legs tbody tr.transfer').count(), expected.transfers.length);
   assert.equal(await page.locator('.transfer-icon').count(), expected.transfers.length);
@@ -178,7 +182,7 @@ test('the corridor comparison lists each corridor and draws one on click', async
   const pick = connecting[connecting.length - 1];
   await page.click(`#corridors tr[data-corridor="${pick.corridor_id}"]`);
   assert.equal(await page.locator('#legs tbody tr.leg').count(), pick.route.legs.length);
-  assert.equal(await page.locator('path.route-leg').count(), pick.route.legs.length);
+  assert.equal(await page.locator('path.route-leg').count(), sectionCount(pick.route));
   await page.screenshot({ path: join(artifacts, 'web-corridor.png') });
 });
 
@@ -237,6 +241,62 @@ test('clicking two places on the map plans a route', async () => {
   assert.deepEqual(browserErrors, []);
 });
 
+test('the sea route Shanghai -> Rotterdam is drawn along the lanes through Malacca and Suez', async (t) => {
+  if (network !== 'eurasia') { t.skip('the example network has no sea links'); return; }
+  await page.click('#clear');
+  await waitStatus('ready');
+  await page.check('input[name="by"][value="cost"]');
+  await pickBySearch('#from', 'Shangh', 'Shanghai');
+  await pickBySearch('#to', 'Rotter', 'Rotterdam');
+  await waitStatus('routed');
+  const r = await apiRoute({ from: 'Shanghai', to: 'Rotterdam', by: 'cost' });
+  const sea = r.legs.find((l) => l.mode === 'sea');
+  assert.ok(sea, 'the cheapest route takes the sea');
+  assert.equal(sea.geometry_source, 'marnet');
+  const coords = sea.sections.flatMap((s) => s.coordinates);
+  // A vertex of the line in the Suez Canal and one in the Strait of Malacca ...
+  const inBox = ([lon, lat], [s, w, n, e]) => lat > s && lat < n && lon > w && lon < e;
+  const suez = coords.find((c) => inBox(c, [29.9, 32.2, 31.3, 32.7]));
+  const malacca = coords.find((c) => inBox(c, [1.0, 98.0, 6.5, 104.5]));
+  assert.ok(suez, 'the sea line passes the Suez Canal');
+  assert.ok(malacca, 'the sea line passes the Strait of Malacca');
+  // ... and the page draws its sea path through both.
+  const drawn = await page.evaluate((points) => {
+    const m = window.caravanMap;
+    const paths = [...document.querySelectorAll('path.route-leg.mode-sea')];
+    return points.map(([lon, lat]) => {
+      const p = m.latLngToLayerPoint([lat, lon]);
+      return paths.some((el) => el.isPointInStroke(new DOMPoint(p.x, p.y)));
+    });
+  }, [suez, malacca]);
+  assert.deepEqual(drawn, [true, true]);
+  assert.equal(await page.locator('path.route-leg.mode-sea.schematic').count(), 0);
+  await page.screenshot({ path: join(artifacts, 'web-sea-suez.png') });
+  await page.check('input[name="by"][value="time"]');
+  await waitStatus('routed');
+});
+
+test('a schematic road is drawn dashed and named so in the legend', async (t) => {
+  if (network !== 'eurasia') { t.skip('the example network is checked by the other tests'); return; }
+  await page.click('#clear');
+  await waitStatus('ready');
+  await page.check('input[name="by"][value="distance"]');
+  await pickBySearch('#from', 'Kyzylo', 'Kyzylorda');
+  await pickBySearch('#to', 'Zhezk', 'Zhezkazgan');
+  await waitStatus('routed');
+  const r = await apiRoute({ from: 'Kyzylorda', to: 'Zhezkazgan', by: 'distance' });
+  const road = r.legs.find((l) => l.mode === 'road');
+  assert.ok(road, 'Kyzylorda -> Zhezkazgan is shortest by road');
+  assert.equal(road.geometry_source, 'schematic');
+  const dashed = page.locator('path.route-leg.mode-road.schematic');
+  assert.ok(await dashed.count() >= 1);
+  assert.equal(await dashed.first().getAttribute('stroke-dasharray'), '6 6');
+  assert.match(await page.textContent('#legend'), /schematic line \(not surveyed\)/);
+  await page.screenshot({ path: join(artifacts, 'web-schematic-road.png') });
+  await page.check('input[name="by"][value="time"]');
+  await waitStatus('routed');
+});
+
 test('a scenario draws the route before (dashed) and after (solid) and shows the change', async () => {
   const listed = (await (await fetch(`${base}scenarios`)).json()).scenarios;
   const sc = listed.find((x) => x.id === SCENARIO);
@@ -256,9 +316,9 @@ test('a scenario draws the route before (dashed) and after (solid) and shows the
   // The scenario changes this route: it is shorter or faster.
   assert.ok(afterRoute.total.km < before.total.km || afterRoute.total.hours < before.total.hours);
   // The solid route and the leg table are the scenario's; the dashed line is the route before.
-  assert.equal(await page.locator('path.route-leg').count(), afterRoute.legs.length);
+  assert.equal(await page.locator('path.route-leg').count(), sectionCount(afterRoute));
   assert.equal(await page.locator('#legs tbody tr.leg').count(), afterRoute.legs.length);
-  assert.equal(await page.locator('path.route-before').count(), before.legs.length);
+  assert.equal(await page.locator('path.route-before').count(), sectionCount(before));
   const en = (v, d) => v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   assert.equal(await page.textContent('dd[data-total="distance"]'), `${en(afterRoute.total.km, 0)} km`);
   const row = async (q) => page.locator(`#change-table tr[data-quantity="${q}"] td`).allTextContents();

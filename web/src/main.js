@@ -31,7 +31,10 @@ function setStatus(s) { app.dataset.status = s; }
 const map = L.map('map', { zoomSnap: 0.25, worldCopyJump: true, attributionControl: true })
   .setView([45, 60], 4);
 map.attributionControl.setPrefix('Leaflet');
+// The map object, for the browser tests and the developer console.
+window.caravanMap = map;
 map.attributionControl.addAttribution('Countries: Natural Earth via world-atlas');
+map.attributionControl.addAttribution('Lines: © OpenStreetMap contributors (ODbL), Eurostat MARNET');
 map.createPane('basemap').style.zIndex = 200;
 map.createPane('network').style.zIndex = 400;
 map.createPane('route').style.zIndex = 450;
@@ -67,6 +70,35 @@ L.geoJSON(countries, {
 // ---- The network ----------------------------------------------------------------------------
 const networkLayer = L.layerGroup().addTo(map);
 
+// Lines: solid where surveyed (OSM track, OSM stations, MARNET lanes), dashed where schematic (not
+// surveyed: a straight line between the places); planned links dash-dotted.
+const SCHEMATIC_DASH = '6 6';
+const PLANNED_DASH = '14 5 2 5';
+const GEOMETRY_LABELS = {
+  'osm-track': 'OpenStreetMap railway track',
+  'osm-road': 'OpenStreetMap roads',
+  'osm-stations': 'through the line\'s OpenStreetMap stations',
+  marnet: 'MARNET shipping lanes',
+  schematic: 'schematic (not surveyed: straight between the places)',
+  mixed: 'partly schematic',
+};
+function geometryLabel(source) { return GEOMETRY_LABELS[source] || GEOMETRY_LABELS.schematic; }
+function lineDash(existing, schematic) {
+  if (!existing) return PLANNED_DASH;
+  return schematic ? SCHEMATIC_DASH : null;
+}
+/** A leg's lines: its sections (runs of one geometry source), or straight between its nodes. */
+function legSections(leg) {
+  if (leg.sections && leg.sections.length) {
+    return leg.sections.map((s) => ({
+      source: s.geometry_source,
+      latlngs: s.coordinates.map(([lon, lat]) => [lat, lon]),
+    }));
+  }
+  const latlngs = leg.nodes.map((id) => state.nodes.get(id)).filter(Boolean).map((n) => [n.lat, n.lon]);
+  return [{ source: 'schematic', latlngs }];
+}
+
 function drawNetwork(fc) {
   const nodeFeatures = fc.features.filter((f) => f.properties.kind === 'node');
   for (const f of nodeFeatures) {
@@ -78,15 +110,17 @@ function drawNetwork(fc) {
     const p = f.properties;
     const latlngs = f.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
     const existing = p.status === 'existing';
-    // Sea links are drawn straight between ports, so they stay faint.
+    const schematic = p.schematic !== false;
     L.polyline(latlngs, {
       pane: 'network',
       color: modeColor(p.mode),
       weight: p.mode === 'sea' ? 1.5 : 2.5,
-      opacity: p.mode === 'sea' ? 0.25 : existing ? 0.45 : 0.35,
-      dashArray: existing ? null : '6 6',
+      opacity: p.mode === 'sea' ? 0.35 : existing ? 0.45 : 0.35,
+      dashArray: lineDash(existing, schematic),
+      className: `link link-${p.id} geometry-${p.geometry_source || 'schematic'}`,
     }).bindTooltip(`${p.id}: ${MODES[p.mode] ? MODES[p.mode].label : p.mode}, ${p.km} km, ` +
       `${p.status}${p.open_year ? ` (${p.open_year})` : ''}` +
+      `<br>line: ${geometryLabel(p.geometry_source)}` +
       `${p.corridors.length ? `<br>${p.corridors.join(', ')}` : ''}`, { sticky: true })
       .addTo(networkLayer);
   }
@@ -119,7 +153,9 @@ function drawLegend() {
   $('#legend').innerHTML = `<h3>Legend</h3><ul>${rows}` +
     '<li><span class="mark border-mark"></span>border crossing</li>' +
     '<li><span class="mark transfer-mark"></span>transfer (mode or gauge change)</li>' +
-    '<li><span class="swatch dashed"></span>planned / under construction</li></ul>';
+    '<li><span class="swatch line-solid"></span>surveyed line (OSM track or stations, MARNET lanes)</li>' +
+    '<li><span class="swatch line-schematic"></span>schematic line (not surveyed)</li>' +
+    '<li><span class="swatch line-planned"></span>planned / under construction</li></ul>';
 }
 
 // ---- Picking places -------------------------------------------------------------------------
@@ -241,11 +277,12 @@ function drawBefore(r) {
   if (!r) return;
   const group = L.layerGroup();
   for (const leg of r.legs) {
-    const latlngs = leg.nodes.map((id) => state.nodes.get(id)).filter(Boolean).map((n) => [n.lat, n.lon]);
-    L.polyline(latlngs, {
-      pane: 'route', color: '#566573', weight: 4, opacity: 0.9, dashArray: '8 7', className: 'route-before',
-    }).bindTooltip(`before the scenario: ${leg.from} → ${leg.to}, ${leg.mode}, ${fmt(leg.km)} km`, { sticky: true })
-      .addTo(group);
+    for (const sec of legSections(leg)) {
+      L.polyline(sec.latlngs, {
+        pane: 'route', color: '#566573', weight: 4, opacity: 0.9, dashArray: '8 7', className: 'route-before',
+      }).bindTooltip(`before the scenario: ${leg.from} → ${leg.to}, ${leg.mode}, ${fmt(leg.km)} km`, { sticky: true })
+        .addTo(group);
+    }
   }
   group.addTo(map);
   // Below the scenario's route, which was drawn first; the view shows both.
@@ -406,14 +443,18 @@ function drawRoute(r) {
   const group = L.layerGroup();
   const bounds = [];
   r.legs.forEach((leg, i) => {
-    const latlngs = leg.nodes.map((id) => state.nodes.get(id)).filter(Boolean).map((n) => [n.lat, n.lon]);
-    bounds.push(...latlngs);
-    L.polyline(latlngs, { pane: 'route', color: '#ffffff', weight: 9, opacity: 0.9 }).addTo(group);
-    L.polyline(latlngs, {
-      pane: 'route', color: modeColor(leg.mode), weight: 5, opacity: 1,
-      className: `route-leg route-leg-${i} mode-${leg.mode}`,
-    }).bindTooltip(`${i + 1}. ${leg.from} → ${leg.to}: ${leg.mode}, ${fmt(leg.km)} km, ${fmt(leg.hours, 1)} h`, { sticky: true })
-      .addTo(group);
+    for (const sec of legSections(leg)) {
+      const schematic = sec.source === 'schematic';
+      bounds.push(...sec.latlngs);
+      L.polyline(sec.latlngs, { pane: 'route', color: '#ffffff', weight: 9, opacity: 0.9 }).addTo(group);
+      L.polyline(sec.latlngs, {
+        pane: 'route', color: modeColor(leg.mode), weight: 5, opacity: 1,
+        dashArray: schematic ? SCHEMATIC_DASH : null,
+        className: `route-leg route-leg-${i} mode-${leg.mode} geometry-${sec.source}${schematic ? ' schematic' : ''}`,
+      }).bindTooltip(`${i + 1}. ${leg.from} → ${leg.to}: ${leg.mode}, ${fmt(leg.km)} km, ${fmt(leg.hours, 1)} h` +
+        `<br>line: ${geometryLabel(sec.source)}`, { sticky: true })
+        .addTo(group);
+    }
     // Borders: every step between nodes of different countries.
     for (let k = 1; k < leg.nodes.length; k++) {
       const a = state.nodes.get(leg.nodes[k - 1]);
