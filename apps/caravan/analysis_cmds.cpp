@@ -34,7 +34,7 @@ void add_pareto_command(CLI::App& app, int& exit_code) {
       "pareto",
       "Every non-dominated route over (time, cost, CO2): no other route is better on all three");
   add_endpoint_options(cmd, *o);
-  add_request_options(cmd, *o, {"table", "json"});
+  add_request_options(cmd, *o, {"table", "json", "geojson"});
   cmd->footer("Example:\n  caravan pareto --from Lianyungang --to Duisburg\n(--by is ignored: all "
               "three criteria count)");
   cmd->callback([o, &exit_code] {
@@ -47,9 +47,13 @@ void add_pareto_command(CLI::App& app, int& exit_code) {
       if (front.truncated)
         fmt::print(stderr, "warning: label limit reached; the front may be incomplete\n");
       if (o->format == "json") {
-        auto j = report::routes_to_json(ln.net, front.routes, "pareto");
+        auto j = report::routes_to_json(ln.net, front.routes, "pareto", geometry_options(*o));
         j["truncated"] = front.truncated;
         emit(o->out, j.dump(2) + "\n");
+      } else if (o->format == "geojson") {
+        emit(o->out, report::routes_to_geojson(ln.net, front.routes, "pareto", geometry_options(*o))
+                             .dump(2) +
+                         "\n");
       } else {
         emit(o->out,
              report::routes_to_table(
@@ -67,7 +71,7 @@ void add_alternatives_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd =
       app.add_subcommand("alternatives", "Up to k meaningfully different routes, best first");
   add_endpoint_options(cmd, *o);
-  add_request_options(cmd, *o, {"table", "json"});
+  add_request_options(cmd, *o, {"table", "json", "geojson"});
   cmd->add_option("-k", alt->k, "routes wanted, the best included")
       ->check(CLI::Range(1, 10))
       ->capture_default_str();
@@ -88,7 +92,13 @@ void add_alternatives_command(CLI::App& app, int& exit_code) {
       const auto routes = find_alternatives(router, req, *alt);
       if (routes.empty()) return no_result(ln, req, "route");
       if (o->format == "json")
-        emit(o->out, report::routes_to_json(ln.net, routes, "alternatives").dump(2) + "\n");
+        emit(o->out,
+             report::routes_to_json(ln.net, routes, "alternatives", geometry_options(*o)).dump(2) +
+                 "\n");
+      else if (o->format == "geojson")
+        emit(o->out, report::routes_to_geojson(ln.net, routes, "alternatives", geometry_options(*o))
+                             .dump(2) +
+                         "\n");
       else
         emit(o->out,
              report::routes_to_table(
@@ -105,7 +115,7 @@ void add_compare_command(CLI::App& app, int& exit_code) {
       "compare",
       "The best route through each corridor that connects two places, side by side and ranked");
   add_endpoint_options(cmd, *o);
-  add_request_options(cmd, *o, {"table", "json", "csv"});
+  add_request_options(cmd, *o, {"table", "json", "csv", "geojson"});
   cmd->footer(
       "A route goes through a corridor when it uses at least one link that belongs to that "
       "corridor\n"
@@ -121,7 +131,15 @@ void add_compare_command(CLI::App& app, int& exit_code) {
       const CorridorComparison cmp = compare_corridors(router, req);
       if (!cmp.best) return no_result(ln, req, "route");
       if (o->format == "json")
-        emit(o->out, report::comparison_to_json(ln.net, cmp, req.costing.objective).dump(2) + "\n");
+        emit(o->out,
+             report::comparison_to_json(ln.net, cmp, req.costing.objective, geometry_options(*o))
+                     .dump(2) +
+                 "\n");
+      else if (o->format == "geojson")
+        emit(o->out,
+             report::comparison_to_geojson(ln.net, cmp, req.costing.objective, geometry_options(*o))
+                     .dump(2) +
+                 "\n");
       else if (o->format == "csv")
         emit(o->out, report::comparison_to_csv(ln.net, cmp));
       else

@@ -132,8 +132,9 @@ void add_assign_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"time", "cost"}))
       ->capture_default_str();
   cmd->add_option("--format,-f", f->format,
-                  "with --network: table, json, or csv (the link flows) on stdout")
-      ->check(CLI::IsMember({"table", "json", "csv"}))
+                  "with --network: table, json, csv or geojson (the link flows, along the links' "
+                  "lines) on stdout")
+      ->check(CLI::IsMember({"table", "json", "csv", "geojson"}))
       ->capture_default_str();
   cmd->add_option("--teu-per-train", f->teu_per_train,
                   "with --network: converts trains_per_day capacities (facts: ~100 TEU per train)")
@@ -178,7 +179,8 @@ void add_assign_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--out,-o", o->out,
                   "write link flows as CSV (TNTP: from,to,flow with TNTP node ids; --network: "
-                  "link,from,to,mode,...,teu_per_day,capacity_teu_per_day,...)");
+                  "link,from,to,mode,...,teu_per_day,capacity_teu_per_day,...), or as GeoJSON "
+                  "along the links' lines when the name ends in .geojson (--network)");
   cmd->add_option("--toll-factor", o->toll_factor,
                   "generalized cost per toll unit (default: the file's <TOLL FACTOR>, else 0)")
       ->check(CLI::NonNegativeNumber);

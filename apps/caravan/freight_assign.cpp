@@ -6,6 +6,7 @@
 #include "assign/freight.hpp"
 #include "formats/csv.hpp"
 #include "formats/freight_demand.hpp"
+#include "report/flow_output.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -176,8 +177,12 @@ int run_freight_assign(const FreightCliOptions& o) {
   }
   const freight::FreightResult r = freight::assign_freight(ln.net, demand, fo, opt, o.binding);
 
-  if (!o.out.empty()) emit(o.out, flows_csv(ln.net, r));
-  if (o.format == "json")
+  const auto geojson = [&] { return report::flows_to_geojson(ln.net, r).dump(2) + "\n"; };
+  const bool out_geojson = o.out.size() > 8 && o.out.ends_with(".geojson");
+  if (!o.out.empty()) emit(o.out, out_geojson ? geojson() : flows_csv(ln.net, r));
+  if (o.format == "geojson")
+    emit("", geojson());
+  else if (o.format == "json")
     emit("", to_json(ln.net, r, o, objective_name).dump(2) + "\n");
   else if (o.format == "csv")
     emit("", flows_csv(ln.net, r));

@@ -34,6 +34,27 @@ std::string describe(const Scenario& s) {
 
 } // namespace
 
+namespace {
+/// The routes before and after of every pair that changed, for drawing them.
+std::vector<report::PairRoutes> changed_routes(const Network& before, const Network& after,
+                                               const Impact& im, RouteRequest req) {
+  std::vector<report::PairRoutes> out(im.pairs.size());
+  Router rb(before);
+  Router ra(after);
+  for (std::size_t k = 0; k < im.pairs.size(); ++k) {
+    const PairImpact& p = im.pairs[k];
+    if (p.change == PairChange::unchanged) continue;
+    req.from = im.places[p.i];
+    req.to = im.places[p.j];
+    if (p.before)
+      if (RouteOutcome r = rb.route(req); r.ok()) out[k].before = std::move(*r.route);
+    if (p.after)
+      if (RouteOutcome r = ra.route(req); r.ok()) out[k].after = std::move(*r.route);
+  }
+  return out;
+}
+} // namespace
+
 void add_impact_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<ImpactOptions>();
   o->req.by = "time";
@@ -44,7 +65,7 @@ void add_impact_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--base", o->base,
                   "scenario to compare against (default: the scenario's compare_against, else the "
                   "network as it is)");
-  add_request_options(cmd, o->req, {"table", "csv", "json"});
+  add_request_options(cmd, o->req, {"table", "csv", "json", "geojson"});
   cmd->add_option("--svg", o->svg, "also write an SVG heatmap of the changes to this file");
   cmd->add_option("--top", o->top, "changed pairs listed in the table")->capture_default_str();
   cmd->add_option("--places", o->places,
@@ -101,6 +122,12 @@ void add_impact_command(CLI::App& app, int& exit_code) {
         emit(o->req.out, report::impact_to_csv(ln.net, im));
       else if (o->req.format == "json")
         emit(o->req.out, report::impact_to_json(ln.net, im, info).dump(2) + "\n");
+      else if (o->req.format == "geojson")
+        emit(o->req.out, report::impact_to_geojson(before_net, after_net, im,
+                                                   changed_routes(before_net, after_net, im, req),
+                                                   info, geometry_options(o->req))
+                                 .dump(2) +
+                             "\n");
       else
         emit(o->req.out, report::impact_to_table(ln.net, im, info));
       if (!o->svg.empty())

@@ -1,6 +1,8 @@
 // Shared routing options and their translation into a RouteRequest.
 #include "request_options.hpp"
 
+#include <algorithm>
+
 namespace caravan::app {
 
 void add_request_options(CLI::App* cmd, RequestOptions& o,
@@ -30,6 +32,23 @@ void add_request_options(CLI::App* cmd, RequestOptions& o,
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
   cmd->add_option("--out,-o", o.out, "write to this file (atomically) instead of stdout");
+  const bool draws = std::find(formats.begin(), formats.end(), "geojson") != formats.end() ||
+                     std::find(formats.begin(), formats.end(), "json") != formats.end();
+  if (!draws) return;
+  cmd->add_option("--simplify", o.simplify_m,
+                  "simplify drawn lines (JSON, GeoJSON) to this tolerance in metres "
+                  "(Douglas-Peucker; 0 = as stored)")
+      ->check(CLI::Range(0.0, 100000.0))
+      ->capture_default_str();
+  cmd->add_flag("--no-geometry", o.no_geometry,
+                "JSON without the legs' coordinates (GeoJSON always has them)");
+}
+
+report::GeometryOptions geometry_options(const RequestOptions& o) {
+  report::GeometryOptions g;
+  g.include = !o.no_geometry;
+  g.simplify = Km(o.simplify_m / 1000.0);
+  return g;
 }
 
 void add_engine_options(CLI::App* cmd, EngineCliOptions& o) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "context.hpp"
+#include "report/route_geometry.hpp"
 #include "route/router.hpp"
 #include "route/routing_engine.hpp"
 
@@ -26,10 +27,16 @@ struct RequestOptions {
   double tonnes_per_teu = 10.0;
   std::string format = "table";
   std::string out;
+  double simplify_m = 0.0;  ///< Douglas–Peucker tolerance for drawn lines, metres (0 = as stored)
+  bool no_geometry = false; ///< JSON without coordinates
 };
 
+/// The geometry the --simplify and --no-geometry flags ask for.
+report::GeometryOptions geometry_options(const RequestOptions& o);
+
 /// Adds --network, --by, the avoid options, --max-transfers, --year, --teu, --tonnes-per-teu,
-/// --format (from `formats`) and --out. --from/--to are added by each command (they differ).
+/// --format (from `formats`) and --out, and --simplify / --no-geometry when a format draws lines
+/// (json or geojson). --from/--to are added by each command (they differ).
 void add_request_options(CLI::App* cmd, RequestOptions& o, const std::vector<std::string>& formats);
 
 /// Engine selection for commands that answer many single-criterion routes.

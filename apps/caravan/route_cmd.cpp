@@ -49,12 +49,12 @@ int run_route(const RouteCmdOptions& o) {
   }
   std::string text;
   if (o.req.format == "json") {
-    auto j = report::route_to_json(ln.net, *res.route);
+    auto j = report::route_to_json(ln.net, *res.route, geometry_options(o.req));
     j["engine"] = std::string(to_string(res.engine));
     if (rel) j["reliability"] = report::reliability_to_json(*rel, o.seed);
     text = j.dump(2) + "\n";
   } else if (o.req.format == "geojson") {
-    text = report::route_to_geojson(ln.net, *res.route).dump(2) + "\n";
+    text = report::route_to_geojson(ln.net, *res.route, geometry_options(o.req)).dump(2) + "\n";
   } else {
     text = report::route_to_table(ln.net, *res.route);
     if (rel) text += report::reliability_to_table(*rel);

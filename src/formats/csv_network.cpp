@@ -85,10 +85,9 @@ std::vector<std::string> split_list(const std::string& s) {
 
 void read_nodes(const CsvTable& t, NetworkBuilder& b, std::vector<std::string>& warnings) {
   t.require_columns({"id", "name", "country", "lat", "lon", "kind"});
-  warn_unknown(t,
-               {"id", "name", "country", "lat", "lon", "kind", "centre", "aliases", "region",
-                "source"},
-               warnings);
+  warn_unknown(
+      t, {"id", "name", "country", "lat", "lon", "kind", "centre", "aliases", "region", "source"},
+      warnings);
   for (std::size_t r = 0; r < t.rows(); ++r) {
     Node n;
     n.id = check_id(t, r, "id");
@@ -341,9 +340,9 @@ NetworkFiles format_network(const Network& net) {
 
   std::string nodes = "id,name,aliases,country,lat,lon,kind,centre,region,source\n";
   for (const Node& n : net.nodes())
-    nodes += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", e(n.id), e(n.name),
-                         e(join(n.aliases)), n.country, num(n.pos.lat), num(n.pos.lon),
-                         to_string(n.kind), to_string(n.centre), e(n.region), e(n.source));
+    nodes += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", e(n.id), e(n.name), e(join(n.aliases)),
+                         n.country, num(n.pos.lat), num(n.pos.lon), to_string(n.kind),
+                         to_string(n.centre), e(n.region), e(n.source));
   f.contents["nodes.csv"] = nodes;
 
   std::string links =

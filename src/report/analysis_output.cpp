@@ -27,18 +27,55 @@ std::string corridor_names(const Network& net, const Route& r) {
   return s;
 }
 
-json routes_to_json(const Network& net, const std::vector<Route>& routes, const std::string& kind) {
+json routes_to_json(const Network& net, const std::vector<Route>& routes, const std::string& kind,
+                    const GeometryOptions& geometry) {
   json j;
   j["kind"] = kind;
   j["count"] = routes.size();
   j["routes"] = json::array();
   for (const Route& r : routes) {
-    json x = route_to_json(net, r);
+    json x = route_to_json(net, r, geometry);
     x["modes"] = mode_chain(r);
     x["corridors"] = corridor_names(net, r);
     j["routes"].push_back(x);
   }
   return j;
+}
+
+namespace {
+json route_summary(const Route& r) {
+  return json{{"route_km", round_to(r.totals.km.value(), 1)},
+              {"route_days", round_to(r.totals.hours.value() / 24.0, 2)},
+              {"route_usd", round_to(r.totals.usd.value(), 2)},
+              {"route_kg_co2", round_to(r.totals.co2.value(), 1)}};
+}
+
+json collection(json features, json props) {
+  return json{{"type", "FeatureCollection"},
+              {"properties", std::move(props)},
+              {"features", std::move(features)}};
+}
+
+void append_all(json& to, const json& from) {
+  for (const auto& f : from) to.push_back(f);
+}
+} // namespace
+
+json routes_to_geojson(const Network& net, const std::vector<Route>& routes,
+                       const std::string& kind, const GeometryOptions& geometry) {
+  json features = json::array();
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    json extra = route_summary(routes[i]);
+    extra["route"] = i + 1;
+    extra["modes"] = mode_chain(routes[i]);
+    append_all(features, route_features(net, routes[i], geometry, extra));
+  }
+  json props{{"kind", kind}, {"count", routes.size()}};
+  if (!routes.empty()) {
+    props["from"] = net.node(routes.front().from).name;
+    props["to"] = net.node(routes.front().to).name;
+  }
+  return collection(std::move(features), std::move(props));
 }
 
 std::string routes_to_table(const Network& net, const std::vector<Route>& routes,
@@ -57,10 +94,11 @@ std::string routes_to_table(const Network& net, const std::vector<Route>& routes
   return out;
 }
 
-json comparison_to_json(const Network& net, const CorridorComparison& c, Objective o) {
+json comparison_to_json(const Network& net, const CorridorComparison& c, Objective o,
+                        const GeometryOptions& geometry) {
   json j;
   j["objective"] = std::string(to_string(o));
-  j["best"] = c.best ? route_to_json(net, *c.best) : json(nullptr);
+  j["best"] = c.best ? route_to_json(net, *c.best, geometry) : json(nullptr);
   j["corridors"] = json::array();
   int rank = 0;
   for (const CorridorOption& opt : c.options) {
@@ -81,11 +119,31 @@ json comparison_to_json(const Network& net, const CorridorComparison& c, Objecti
       x["borders"] = r.borders;
       x["transfers"] = r.transfers;
       x["modes"] = mode_chain(r);
-      x["route"] = route_to_json(net, r);
+      x["route"] = route_to_json(net, r, geometry);
     }
     j["corridors"].push_back(x);
   }
   return j;
+}
+
+json comparison_to_geojson(const Network& net, const CorridorComparison& c, Objective o,
+                           const GeometryOptions& geometry) {
+  json features = json::array();
+  int rank = 0;
+  for (const CorridorOption& opt : c.options) {
+    if (!opt.route) continue;
+    json extra = route_summary(*opt.route);
+    extra["rank"] = ++rank;
+    extra["corridor_id"] = net.corridor(opt.corridor).id;
+    extra["corridor"] = net.corridor(opt.corridor).name;
+    append_all(features, route_features(net, *opt.route, geometry, extra));
+  }
+  json props{{"kind", "compare"}, {"objective", std::string(to_string(o))}};
+  if (c.best) {
+    props["from"] = net.node(c.best->from).name;
+    props["to"] = net.node(c.best->to).name;
+  }
+  return collection(std::move(features), std::move(props));
 }
 
 std::string comparison_to_table(const Network& net, const CorridorComparison& c, Objective o) {
@@ -163,6 +221,47 @@ json matrix_to_json(const Network& net, const Matrix& m) {
   j["transfers"] = table([](const MatrixCell& c) { return c.transfers; });
   j["borders"] = table([](const MatrixCell& c) { return c.borders; });
   return j;
+}
+
+json matrix_to_geojson(const Network& net, const Matrix& m,
+                       const std::vector<std::optional<Route>>& routes,
+                       const GeometryOptions& geometry) {
+  json features = json::array();
+  for (std::size_t i = 0; i < m.origins.size(); ++i)
+    for (std::size_t k = 0; k < m.destinations.size(); ++k) {
+      const auto& cell = m.cell(i, k);
+      if (!cell) continue;
+      const std::size_t at = i * m.destinations.size() + k;
+      const Route* r = at < routes.size() && routes[at] ? &*routes[at] : nullptr;
+      std::vector<GeometrySection> sections;
+      if (r)
+        for (const Leg& leg : r->legs)
+          for (auto& s : arc_sections(net, leg.arcs, geometry)) sections.push_back(std::move(s));
+      std::vector<LatLon> pts = join_sections(sections);
+      if (pts.empty()) pts = {net.node(m.origins[i]).pos, net.node(m.destinations[k]).pos};
+      const Node& a = net.node(m.origins[i]);
+      const Node& b = net.node(m.destinations[k]);
+      json props{{"kind", "pair"},
+                 {"from", a.name},
+                 {"to", b.name},
+                 {"from_id", a.id},
+                 {"to_id", b.id},
+                 {"km", round_to(cell->totals.km.value(), 1)},
+                 {"hours", round_to(cell->totals.hours.value(), 2)},
+                 {"days", round_to(cell->totals.hours.value() / 24.0, 2)},
+                 {"usd", round_to(cell->totals.usd.value(), 2)},
+                 {"kg_co2", round_to(cell->totals.co2.value(), 1)},
+                 {"transfers", cell->transfers},
+                 {"borders", cell->borders},
+                 {"geometry_source", r ? sections_source(sections) : "schematic"},
+                 {"geometry_km", sections_km(sections)}};
+      features.push_back(
+          {{"type", "Feature"},
+           {"geometry", {{"type", "LineString"}, {"coordinates", coordinates_json(pts)}}},
+           {"properties", props}});
+    }
+  return collection(std::move(features),
+                    json{{"kind", "matrix"}, {"objective", std::string(to_string(m.objective))}});
 }
 
 std::string matrix_to_csv(const Network& net, const Matrix& m) {

@@ -373,4 +373,60 @@ std::string impact_to_svg(const Network& net, const Impact& im, const ImpactInfo
   return heatmap_to_svg(h);
 }
 
+json impact_to_geojson(const Network& before_net, const Network& after_net, const Impact& im,
+                       const std::vector<PairRoutes>& routes, const ImpactInfo& info,
+                       const GeometryOptions& geometry) {
+  json features = json::array();
+  auto totals = [](const std::optional<Totals>& t) {
+    if (!t) return json(nullptr);
+    return json{{"km", round_to(t->km.value(), 1)},
+                {"hours", round_to(t->hours.value(), 2)},
+                {"usd", round_to(t->usd.value(), 2)}};
+  };
+  for (std::size_t k = 0; k < im.pairs.size() && k < routes.size(); ++k) {
+    const PairImpact& p = im.pairs[k];
+    if (p.change == PairChange::unchanged) continue;
+    const Node& a = after_net.node(im.places[p.i]);
+    const Node& b = after_net.node(im.places[p.j]);
+    json props{{"from", a.name},
+               {"to", b.name},
+               {"from_id", a.id},
+               {"to_id", b.id},
+               {"change", std::string(to_string(p.change))},
+               {"delta", round_to(p.delta, 2)},
+               {"percent", round_to(p.percent, 2)},
+               {"before", totals(p.before)},
+               {"after", totals(p.after)}};
+    for (const bool after : {true, false}) {
+      const auto& r = after ? routes[k].after : routes[k].before;
+      if (!r) continue;
+      const Network& net = after ? after_net : before_net;
+      std::vector<GeometrySection> sections;
+      for (const Leg& leg : r->legs)
+        for (auto& s : arc_sections(net, leg.arcs, geometry)) sections.push_back(std::move(s));
+      json fp = props;
+      fp["kind"] = after ? "after" : "before";
+      fp["geometry_source"] = sections_source(sections);
+      fp["geometry_km"] = sections_km(sections);
+      features.push_back(
+          {{"type", "Feature"},
+           {"geometry",
+            {{"type", "LineString"}, {"coordinates", coordinates_json(join_sections(sections))}}},
+           {"properties", fp}});
+    }
+  }
+  return json{{"type", "FeatureCollection"},
+              {"properties",
+               {{"kind", "impact"},
+                {"scenario", info.scenario},
+                {"title", info.title},
+                {"compared_with", info.compared_with},
+                {"objective", std::string(to_string(im.objective))},
+                {"better", im.better},
+                {"worse", im.worse},
+                {"now_reachable", im.now_reachable},
+                {"now_unreachable", im.now_unreachable}}},
+              {"features", features}};
+}
+
 } // namespace caravan::report

@@ -3,11 +3,15 @@
 #pragma once
 
 #include "core/network.hpp"
+#include "report/route_geometry.hpp"
+#include "route/route.hpp"
 #include "scenario/impact.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace caravan::report {
 
@@ -29,6 +33,18 @@ std::string impact_to_table(const Network& net, const Impact& im, const ImpactIn
 std::string impact_to_csv(const Network& net, const Impact& im);
 /// Everything: places, the before/after matrices (km, hours, USD), pairs, claims, summary.
 nlohmann::ordered_json impact_to_json(const Network& net, const Impact& im, const ImpactInfo& info);
+/// The routes of one ordered pair on the networks before and after the scenario.
+struct PairRoutes {
+  std::optional<Route> before;
+  std::optional<Route> after;
+};
+/// The pairs that changed (better, worse, newly or no longer reachable) as lines along their
+/// routes: a feature `kind: "after"` on the scenario's network and `kind: "before"` on the base,
+/// each with the pair's before/after/change values. `routes` is parallel to `im.pairs`.
+nlohmann::ordered_json impact_to_geojson(const Network& before_net, const Network& after_net,
+                                         const Impact& im, const std::vector<PairRoutes>& routes,
+                                         const ImpactInfo& info,
+                                         const GeometryOptions& geometry = {});
 /// Heatmap of the objective's change for every pair.
 std::string impact_to_svg(const Network& net, const Impact& im, const ImpactInfo& info);
 

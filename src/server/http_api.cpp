@@ -202,6 +202,21 @@ RouteRequest Api::parse_costing(Params& p) const {
   return req;
 }
 
+namespace {
+/// `simplify` (metres, Douglas–Peucker) and `geometry` (true/false: coordinates in JSON).
+report::GeometryOptions parse_geometry(Params& p) {
+  report::GeometryOptions g;
+  g.simplify = Km(p.number("simplify", 0.0, 100000.0).value_or(0.0) / 1000.0);
+  if (const auto v = p.string("geometry")) {
+    if (*v != "true" && *v != "false")
+      throw ApiError(400, "invalid_parameter",
+                     fmt::format("'geometry' must be true or false, not '{}'", *v), "geometry");
+    g.include = *v == "true";
+  }
+  return g;
+}
+} // namespace
+
 RouteRequest Api::parse_point_request(Params& p) const {
   const NodeId from = resolve("from", p.required_string("from"));
   const NodeId to = resolve("to", p.required_string("to"));
@@ -232,6 +247,7 @@ ApiResponse Api::route(Params& p, const Interrupt& stop) const {
   const auto scenario = p.string("scenario");
   const std::optional<std::size_t> si =
       scenario ? std::optional(find_scenario("scenario", *scenario)) : std::nullopt;
+  const report::GeometryOptions geometry = parse_geometry(p);
   p.finish();
 
   // A scenario keeps the base network's node ids, so the places resolve the same on both.
@@ -243,11 +259,11 @@ ApiResponse Api::route(Params& p, const Interrupt& stop) const {
   }();
   if (!out.ok()) throw_no_route(req, out.failure == RouteFailure::endpoint_excluded);
   if (format == "geojson") {
-    ApiResponse r = json_response(report::route_to_geojson(net, *out.route));
+    ApiResponse r = json_response(report::route_to_geojson(net, *out.route, geometry));
     r.content_type = "application/geo+json";
     return r;
   }
-  auto j = report::route_to_json(net, *out.route);
+  auto j = report::route_to_json(net, *out.route, geometry);
   j["engine"] = std::string(to_string(out.engine));
   return json_response(j);
 }
@@ -259,25 +275,27 @@ ApiResponse Api::alternatives(Params& p, const Interrupt& stop) const {
   o.k = static_cast<std::size_t>(p.integer("k", 1, 10).value_or(3));
   o.max_overlap = p.number("max_overlap", 0.05, 0.95).value_or(o.max_overlap);
   o.max_stretch = p.number("max_stretch", 1.0, 10.0).value_or(o.max_stretch);
+  const report::GeometryOptions geometry = parse_geometry(p);
   p.finish();
   std::vector<Route> routes = [&] {
     auto router = routers_.borrow();
     return find_alternatives(*router, req, o);
   }();
   if (routes.empty()) throw_no_route(req, false);
-  return json_response(report::routes_to_json(*net_, routes, "alternatives"));
+  return json_response(report::routes_to_json(*net_, routes, "alternatives", geometry));
 }
 
 ApiResponse Api::pareto(Params& p, const Interrupt& stop) const {
   RouteRequest req = parse_point_request(p);
   req.costing.interrupt = &stop;
+  const report::GeometryOptions geometry = parse_geometry(p);
   p.finish();
   ParetoOptions o;
   o.max_labels = options_.max_pareto_labels;
   ParetoRouter pr(*net_);
   const ParetoFront front = pr.run(req, o);
   if (front.routes.empty()) throw_no_route(req, false);
-  json j = report::routes_to_json(*net_, front.routes, "pareto");
+  json j = report::routes_to_json(*net_, front.routes, "pareto", geometry);
   j["truncated"] = front.truncated;
   return json_response(j);
 }
@@ -285,6 +303,7 @@ ApiResponse Api::pareto(Params& p, const Interrupt& stop) const {
 ApiResponse Api::compare(Params& p, const Interrupt& stop) const {
   RouteRequest req = parse_point_request(p);
   req.costing.interrupt = &stop;
+  const report::GeometryOptions geometry = parse_geometry(p);
   p.finish();
   if (net_->corridors().empty())
     throw ApiError(422, "no_corridors", "this network defines no corridors to compare");
@@ -293,7 +312,7 @@ ApiResponse Api::compare(Params& p, const Interrupt& stop) const {
     return compare_corridors(*router, req);
   }();
   if (!cmp.best) throw_no_route(req, false);
-  return json_response(report::comparison_to_json(*net_, cmp, req.costing.objective));
+  return json_response(report::comparison_to_json(*net_, cmp, req.costing.objective, geometry));
 }
 
 std::vector<NodeId> Api::resolve_set(const std::string& parameter,
