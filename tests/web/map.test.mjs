@@ -254,19 +254,43 @@ test('the sea route Shanghai -> Rotterdam is drawn along the lanes through Malac
   assert.ok(sea, 'the cheapest route takes the sea');
   assert.equal(sea.geometry_source, 'marnet');
   const coords = sea.sections.flatMap((s) => s.coordinates);
-  // A vertex of the line in the Suez Canal and one in the Strait of Malacca ...
-  const inBox = ([lon, lat], [s, w, n, e]) => lat > s && lat < n && lon > w && lon < e;
-  const suez = coords.find((c) => inBox(c, [29.9, 32.2, 31.3, 32.7]));
-  const malacca = coords.find((c) => inBox(c, [1.0, 98.0, 6.5, 104.5]));
+  // Where the line crosses a parallel (axis 1) or a meridian (axis 0): [lon, lat] points.
+  const crossings = (axis, v) => {
+    const out = [];
+    for (let k = 1; k < coords.length; k++) {
+      const a = coords[k - 1];
+      const b = coords[k];
+      if ((a[axis] - v) * (b[axis] - v) > 0 || a[axis] === b[axis]) continue;
+      const t = (v - a[axis]) / (b[axis] - a[axis]);
+      out.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
+    }
+    return out;
+  };
+  // The line crosses 30.5 N inside the Suez Canal (32.2-32.6 E) and 101 E inside the Strait of
+  // Malacca (1.8-3.2 N, between Sumatra and the Malay Peninsula) ...
+  const suez = crossings(1, 30.5).find(([lon]) => lon > 32.2 && lon < 32.6);
+  const malacca = crossings(0, 101.0).find(([, lat]) => lat > 1.8 && lat < 3.2);
   assert.ok(suez, 'the sea line passes the Suez Canal');
   assert.ok(malacca, 'the sea line passes the Strait of Malacca');
   // ... and the page draws its sea path through both.
+  // Let the map's fit-to-route animation end before reading pixels.
+  await page.evaluate(() => new Promise((resolve) => {
+    window.caravanMap.once('moveend', resolve);
+    setTimeout(resolve, 1500);
+  }));
   const drawn = await page.evaluate((points) => {
     const m = window.caravanMap;
-    const paths = [...document.querySelectorAll('path.route-leg.mode-sea')];
+    const box = m.getContainer().getBoundingClientRect();
+    // What the browser draws at the point's pixel (or one within 3 px): the sea leg's path.
     return points.map(([lon, lat]) => {
-      const p = m.latLngToLayerPoint([lat, lon]);
-      return paths.some((el) => el.isPointInStroke(new DOMPoint(p.x, p.y)));
+      const p = m.latLngToContainerPoint([lat, lon]);
+      for (let dx = -3; dx <= 3; dx++) {
+        for (let dy = -3; dy <= 3; dy++) {
+          const el = document.elementFromPoint(box.left + p.x + dx, box.top + p.y + dy);
+          if (el && el.matches('path.route-leg.mode-sea')) return true;
+        }
+      }
+      return false;
     });
   }, [suez, malacca]);
   assert.deepEqual(drawn, [true, true]);

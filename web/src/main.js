@@ -446,7 +446,8 @@ function drawRoute(r) {
     for (const sec of legSections(leg)) {
       const schematic = sec.source === 'schematic';
       bounds.push(...sec.latlngs);
-      L.polyline(sec.latlngs, { pane: 'route', color: '#ffffff', weight: 9, opacity: 0.9 }).addTo(group);
+      L.polyline(sec.latlngs, { pane: 'route', color: '#ffffff', weight: 9, opacity: 0.9, interactive: false })
+        .addTo(group);
       L.polyline(sec.latlngs, {
         pane: 'route', color: modeColor(leg.mode), weight: 5, opacity: 1,
         dashArray: schematic ? SCHEMATIC_DASH : null,
