@@ -55,11 +55,12 @@ int run_calibrate(const CalibrateOptions& o) {
     rows.push_back({&j, calibrate_journey(ln.net, j)});
     bad += rows.back().result.ok() ? 0 : 1;
   }
-  emit(o.out, o.format == "md" ? report::calibration_to_markdown(
-                                     ln.net, rows, "Calibration: the built-in network against "
-                                                   "published journeys",
-                                     kIntro)
-                               : report::calibration_to_table(ln.net, rows));
+  emit(o.out, o.format == "md"
+                  ? report::calibration_to_markdown(ln.net, rows,
+                                                    "Calibration: the built-in network against "
+                                                    "published journeys",
+                                                    kIntro)
+                  : report::calibration_to_table(ln.net, rows));
   if (o.check && bad > 0) {
     fmt::print(stderr, "calibrate: {} of {} journeys outside their accepted range\n", bad,
                rows.size());

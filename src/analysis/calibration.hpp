@@ -26,9 +26,10 @@ struct PublishedJourney {
   /// The accepted ranges; unset when the source publishes no such figure.
   std::optional<double> km_low, km_high;
   std::optional<double> days_low, days_high;
-  std::string range_note; ///< why the accepted range is what it is (e.g. widened for a single figure)
-  std::string source;     ///< publisher, date, URL
-  std::string reason;     ///< what explains a difference between the model and the source
+  std::string
+      range_note;     ///< why the accepted range is what it is (e.g. widened for a single figure)
+  std::string source; ///< publisher, date, URL
+  std::string reason; ///< what explains a difference between the model and the source
 };
 
 struct JourneyResult {

@@ -36,8 +36,7 @@ void range(const CsvTable& t, std::size_t r, const std::string& what, std::optio
   hi = t.optional_number(r, what + "_high");
   if (lo.has_value() != hi.has_value())
     t.fail(r, lo ? what + "_high" : what + "_low", "give both ends of the range, or neither");
-  if (lo && *lo > *hi)
-    t.fail(r, what + "_high", "the range's high end is below its low end");
+  if (lo && *lo > *hi) t.fail(r, what + "_high", "the range's high end is below its low end");
 }
 
 } // namespace

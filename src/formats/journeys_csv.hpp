@@ -12,8 +12,8 @@
 namespace caravan::formats {
 
 /// Parses the CSV (columns in docs/calibration.md: id, from, to, via, by, avoid_modes, year,
-/// published, km_low, km_high, days_low, days_high, range_note, source, reason) against `net`, whose
-/// node ids the places must be. Throws ParseError naming file:line:field.
+/// published, km_low, km_high, days_low, days_high, range_note, source, reason) against `net`,
+/// whose node ids the places must be. Throws ParseError naming file:line:field.
 std::vector<PublishedJourney> parse_journeys(std::string_view text, const std::string& file_name,
                                              const Network& net);
 

@@ -20,10 +20,9 @@ std::string difference(double v, const std::optional<double>& lo, const std::opt
                        const char* unit, int decimals) {
   if (!lo) return "";
   const double mid = (*lo + *hi) / 2.0;
-  const std::string vs =
-      mid > 0 ? fmt::format("{:+.{}f} {} ({:+.0f} %) vs middle", v - mid, decimals, unit,
-                            100.0 * (v - mid) / mid)
-              : "";
+  const std::string vs = mid > 0 ? fmt::format("{:+.{}f} {} ({:+.0f} %) vs middle", v - mid,
+                                               decimals, unit, 100.0 * (v - mid) / mid)
+                                 : "";
   if (v < *lo) return fmt::format("{:.{}f} {} below; ", *lo - v, decimals, unit) + vs;
   if (v > *hi) return fmt::format("{:.{}f} {} above; ", v - *hi, decimals, unit) + vs;
   return "within; " + vs;
@@ -65,7 +64,8 @@ std::string calibration_to_markdown(const Network& net, std::span<const Calibrat
     const std::string name = fmt::format("{} → {}", net.node(j.from).name, net.node(j.to).name) +
                              (j.via.empty() ? "" : " via " + [&] {
                                std::string v;
-                               for (NodeId n : j.via) v += (v.empty() ? "" : ", ") + net.node(n).name;
+                               for (NodeId n : j.via)
+                                 v += (v.empty() ? "" : ", ") + net.node(n).name;
                                return v;
                              }());
     out += fmt::format("| {} (`{}`) | {} | {} | {} | {} | {} | {}{}{} |\n", cell(name), j.id,
@@ -85,11 +85,10 @@ std::string calibration_to_table(const Network& net, std::span<const Calibration
   for (const auto& row : rows) {
     const PublishedJourney& j = *row.journey;
     const JourneyResult& m = row.result;
-    out += fmt::format(
-        "{:<28} {:>8.0f} {:>14} {:>7.1f} {:>12}  {}\n", j.id, m.km,
-        j.km_low ? fmt::format("{:.0f}-{:.0f}", *j.km_low, *j.km_high) : "-", m.days,
-        j.days_low ? fmt::format("{:.1f}-{:.1f}", *j.days_low, *j.days_high) : "-",
-        m.ok() ? "ok" : (m.routed ? "OUT OF RANGE" : "NO ROUTE"));
+    out += fmt::format("{:<28} {:>8.0f} {:>14} {:>7.1f} {:>12}  {}\n", j.id, m.km,
+                       j.km_low ? fmt::format("{:.0f}-{:.0f}", *j.km_low, *j.km_high) : "-", m.days,
+                       j.days_low ? fmt::format("{:.1f}-{:.1f}", *j.days_low, *j.days_high) : "-",
+                       m.ok() ? "ok" : (m.routed ? "OUT OF RANGE" : "NO ROUTE"));
   }
   static_cast<void>(net);
   return out;
