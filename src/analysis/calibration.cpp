@@ -23,7 +23,8 @@ JourneyResult calibrate_journey(const Network& net, const PublishedJourney& j) {
   const Route& r = *out.route;
   m.routed = true;
   m.km = r.totals.km.value();
-  double low = 0, high = 0;
+  double low = 0, high = 0, running = 0;
+  const bool only_running = j.time_scope == PublishedJourney::TimeScope::running;
   for (const Leg& leg : r.legs) {
     m.path += (m.path.empty() ? "" : " | ") + std::string(to_string(leg.mode)) + " " +
               net.node(leg.from).id + "->" + net.node(leg.to).id;
@@ -32,13 +33,14 @@ JourneyResult calibrate_journey(const Network& net, const PublishedJourney& j) {
       const Link& l = net.link(arc.link);
       low += l.duration.low.value();
       high += l.duration.high.value();
-      if (arc.border.valid()) {
+      running += l.duration.typical.value();
+      if (arc.border.valid() && !only_running) {
         low += net.border(arc.border).dwell.low.value();
         high += net.border(arc.border).dwell.high.value();
       }
     }
   }
-  for (const TransferStep& t : r.transfer_steps) {
+  for (const TransferStep& t : only_running ? std::vector<TransferStep>{} : r.transfer_steps) {
     const Transfer* tr = net.find_transfer(t.at, t.from_mode, t.to_mode);
     low += tr->duration.low.value();
     high += tr->duration.high.value();
@@ -46,7 +48,7 @@ JourneyResult calibrate_journey(const Network& net, const PublishedJourney& j) {
   // Port handling where the route starts or ends on a ship (already in the typical total).
   for (const bool start : {true, false}) {
     const auto& h = start ? r.start_handling : r.end_handling;
-    if (!h) continue;
+    if (!h || only_running) continue;
     const Mode ship = start ? h->to_mode : h->from_mode;
     if (const Transfer* t =
             end_handling(net, start ? r.from : r.to, ship, start, j.objective, r.shipment)) {
@@ -54,7 +56,7 @@ JourneyResult calibrate_journey(const Network& net, const PublishedJourney& j) {
       high += t->duration.high.value();
     }
   }
-  m.days = r.totals.hours.value() / 24.0;
+  m.days = (only_running ? running : r.totals.hours.value()) / 24.0;
   m.days_low = low / 24.0;
   m.days_high = high / 24.0;
   if (j.km_low) m.km_ok = m.km >= *j.km_low && m.km <= *j.km_high;

@@ -22,6 +22,10 @@ struct PublishedJourney {
   Objective objective = Objective::time;
   ModeSet avoid_modes;
   std::optional<int> year; ///< also use projects open by then
+  /// What the published time counts: the whole journey (border dwells, transfers and the port
+  /// handling at water ends included), or only the running time of the links (a ferry's sailing
+  /// hours, a train's timetable between two stations).
+  enum class TimeScope { total, running } time_scope = TimeScope::total;
   std::string published;   ///< the published figure as words ("9,908 km, 10 days")
   /// The accepted ranges; unset when the source publishes no such figure.
   std::optional<double> km_low, km_high;

