@@ -18,5 +18,6 @@ void add_serve_command(CLI::App& app, int& exit_code);
 void add_import_osm_command(CLI::App& app, int& exit_code);
 void add_impact_command(CLI::App& app, int& exit_code);
 void add_calibrate_command(CLI::App& app, int& exit_code);
+void add_build_network_command(CLI::App& app, int& exit_code);
 
 } // namespace caravan::app

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -137,6 +138,48 @@ void write_files_atomically(const std::filesystem::path& dir,
     }
   }
   sync_directory(dir);
+}
+
+void write_directory_atomically(
+    const std::filesystem::path& dir,
+    const std::vector<std::pair<std::string, std::string_view>>& files) {
+  std::error_code ec;
+  if (std::filesystem::exists(dir, ec)) {
+    if (!std::filesystem::is_directory(dir, ec))
+      throw WriteError(dir.string() + ": exists and is not a directory");
+    write_files_atomically(dir, files);
+    return;
+  }
+  const std::filesystem::path target = dir.filename().empty() ? dir.parent_path() : dir;
+  const std::filesystem::path parent = dir_of(target);
+  if (!std::filesystem::is_directory(parent, ec))
+    throw WriteError(dir.string() + ": cannot create: no directory " + parent.string());
+  // Temporary directories of writers that were killed (their process is gone).
+  const std::string prefix = temp_prefix(target);
+  for (const auto& e : std::filesystem::directory_iterator(parent, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) != 0 || !e.is_directory(ec)) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      std::filesystem::remove_all(e.path(), ignored);
+    }
+  }
+  std::random_device rd;
+  const std::filesystem::path tmp =
+      parent / (prefix + std::to_string(::getpid()) + "." + std::to_string(rd()));
+  if (::mkdir(tmp.c_str(), 0755) != 0)
+    throw WriteError(dir.string() + ": cannot create: " + std::strerror(errno));
+  try {
+    write_files_atomically(tmp, files);
+    if (::rename(tmp.c_str(), target.c_str()) != 0)
+      throw WriteError(dir.string() + ": cannot create: " + std::strerror(errno));
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove_all(tmp, ignored);
+    throw;
+  }
+  sync_directory(parent);
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -29,6 +29,14 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 void write_files_atomically(const std::filesystem::path& dir,
                             const std::vector<std::pair<std::string, std::string_view>>& files);
 
+/// Writes a whole directory of files. When `dir` does not exist, the files are written into a new
+/// temporary directory beside it (`.NAME.tmp.PID.RANDOM`), which is then renamed to `dir`: readers
+/// see no directory or the complete one, and a writer that fails or is killed leaves no `dir`.
+/// When `dir` exists, the files are written into it as by write_files_atomically (other files in
+/// it are left alone). Throws WriteError naming the directory or file.
+void write_directory_atomically(const std::filesystem::path& dir,
+                                const std::vector<std::pair<std::string, std::string_view>>& files);
+
 /// Reads a whole file. Throws ParseError naming the path.
 std::string read_file(const std::filesystem::path& path);
 

@@ -311,7 +311,7 @@ NetworkReadResult parse_network(const NetworkFiles& files) {
   return {std::move(b).build(), std::move(warnings)};
 }
 
-NetworkReadResult read_network(const std::filesystem::path& dir) {
+NetworkFiles read_network_files(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     throw ParseError(dir.string(), 0, "",
@@ -323,7 +323,11 @@ NetworkReadResult read_network(const std::filesystem::path& dir) {
     const auto p = dir / name;
     if (std::filesystem::exists(p, ec)) files.contents.emplace(name, read_file(p));
   }
-  return parse_network(files);
+  return files;
+}
+
+NetworkReadResult read_network(const std::filesystem::path& dir) {
+  return parse_network(read_network_files(dir));
 }
 
 NetworkFiles format_network(const Network& net) {

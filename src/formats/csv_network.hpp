@@ -26,6 +26,10 @@ struct NetworkReadResult {
 /// Parses a network from file contents. Throws ParseError naming file, line and field.
 NetworkReadResult parse_network(const NetworkFiles& files);
 
+/// The files of a network directory as they are (those of the format that exist), unparsed.
+/// Throws ParseError for a missing directory or an unreadable file.
+NetworkFiles read_network_files(const std::filesystem::path& dir);
+
 /// Reads a network directory. Throws ParseError (also for a missing directory or required file).
 NetworkReadResult read_network(const std::filesystem::path& dir);
 
