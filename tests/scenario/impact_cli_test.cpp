@@ -34,24 +34,28 @@ TEST(ImpactCli, CenterWestHighwayReportWithClaimAndSvg) {
   const auto svg = std::filesystem::temp_directory_path() /
                    ("caravan_cw_" + std::to_string(::getpid()) + ".svg");
   const CmdResult r = run_caravan("impact --scenario " + kScenarios +
-                                  "center-west-highway.toml --svg " + svg.string());
+                                  "center-west-highway.toml --by distance --places "
+                                  "Astana,Karaganda,Kostanay,Aktobe,Kyzylorda,Zhezkazgan,Arkalyk,"
+                                  "Torgai,Irgiz --svg " +
+                                  svg.string());
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("870 pairs: 24 better, 0 worse, 106 newly reachable, 0 no longer reachable"),
+  EXPECT_NE(r.out.find("72 pairs: 38 better, 0 worse, 0 newly reachable, 0 no longer reachable"),
             std::string::npos)
       << r.out;
-  // The largest change: Astana -> Irgiz, 1,895 -> 865 km, 67.1 -> 37.0 h.
-  EXPECT_NE(r.out.find("Astana         Irgiz              1895      865    -1030    67.1    37.0   "
-                       "-30.1"),
+  // Arkalyk and Torgai are reached today (Kostanay–Arkalyk–Torgai roads, the Arkalyk railway), so
+  // nothing is "newly reachable"; Astana -> Irgiz, 1,758 -> 865 km (by rail to Arkalyk before).
+  EXPECT_NE(r.out.find("Astana         Irgiz              1758      865     -894    51.9    27.7   "
+                       "-24.2"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("Astana -> Irgiz by road: claimed saving 573 km; computed 2028 -> 865 km "
-                       "(saving 1163 km)"),
+  EXPECT_NE(r.out.find("Astana -> Irgiz by road: claimed saving 573 km; computed 1882 -> 865 km "
+                       "(saving 1016 km)"),
             std::string::npos)
       << r.out;
   const std::string s = slurp(svg);
   EXPECT_EQ(s.rfind("<svg ", 0), 0u);
   EXPECT_NE(s.find(">Irgiz</text>"), std::string::npos);
-  EXPECT_NE(s.find("Claim Astana -&gt; Irgiz by road: saving 573 km (source); model: 1163 km"),
+  EXPECT_NE(s.find("Claim Astana -&gt; Irgiz by road: saving 573 km (source); model: 1016 km"),
             std::string::npos);
   std::filesystem::remove(svg);
 }
@@ -62,7 +66,7 @@ TEST(ImpactCli, JsonAndCsvCarryMatricesAndPairs) {
   ASSERT_EQ(j.code, 0) << j.out;
   const auto doc = nlohmann::json::parse(j.out);
   const std::size_t n = doc["places"].size();
-  EXPECT_EQ(n, 30u);
+  EXPECT_EQ(n, 27u); // the 20 centres and 7 gateways
   EXPECT_EQ(doc["before"]["km"].size(), n);
   EXPECT_EQ(doc["after"]["usd"][0].size(), n);
   EXPECT_EQ(doc["summary"]["pairs"], n * (n - 1));
@@ -77,17 +81,17 @@ TEST(ImpactCli, JsonAndCsvCarryMatricesAndPairs) {
 }
 
 TEST(ImpactCli, BaseOptionOverridesCompareAgainst) {
-  // The fast variant against the network as it is: only the four faster sections differ, and
-  // Petropavl -> Dostyk gains 836 km x (24/743.3 - 24/1500) h = 13.6 h.
+  // The fast variant against the double track: only the four faster sections differ, and
+  // Aktobe -> Dostyk gains 836 km x (24/987.3 - 24/1500) h = 7.0 h (UTLC 5,430 km in 5.5 days).
   const CmdResult r =
       run_caravan("impact --scenario " + kScenarios + "dostyk-moyinty-fast.toml --base " +
                   kScenarios + "dostyk-moyinty.toml --top 1");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("Compared with: scenario 'dostyk-moyinty'"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("870 pairs: 94 better, 0 worse, 0 newly reachable"), std::string::npos)
+  EXPECT_NE(r.out.find("702 pairs: 84 better, 0 worse, 0 newly reachable"), std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("Petropavl      Dostyk             1912     1912       +0    61.8    48.1   "
-                       "-13.6"),
+  EXPECT_NE(r.out.find("Aktobe         Dostyk             2550     2550       +0    62.0    55.1    "
+                       "-7.0"),
             std::string::npos)
       << r.out;
 }
