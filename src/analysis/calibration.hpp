@@ -26,7 +26,7 @@ struct PublishedJourney {
   /// handling at water ends included), or only the running time of the links (a ferry's sailing
   /// hours, a train's timetable between two stations).
   enum class TimeScope { total, running } time_scope = TimeScope::total;
-  std::string published;   ///< the published figure as words ("9,908 km, 10 days")
+  std::string published; ///< the published figure as words ("9,908 km, 10 days")
   /// The accepted ranges; unset when the source publishes no such figure.
   std::optional<double> km_low, km_high;
   std::optional<double> days_low, days_high;

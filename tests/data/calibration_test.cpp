@@ -70,13 +70,20 @@ TEST_F(Calibration, EveryPublishedJourneyIsWithinItsAcceptedRange) {
     const PublishedJourney& j = *row.journey;
     const JourneyResult& m = row.result;
     bad += m.ok() ? 0 : 1;
+    if (!j.reason.empty()) {
+      // A known difference, explained in the row's `reason` and listed in docs/calibration.md;
+      // a row that comes back within range must lose its reason.
+      EXPECT_FALSE(m.ok()) << j.id << " is within range now: clear its reason in calibration.csv";
+      continue;
+    }
     EXPECT_TRUE(m.ok()) << j.id << " (" << net_->node(j.from).id << " -> " << net_->node(j.to).id
                         << "): published " << j.published << "\n  accepted "
                         << range_text(j.km_low, j.km_high, "km") << ", "
                         << range_text(j.days_low, j.days_high, "days") << "\n  model "
                         << model_text(m) << "\n  source " << j.source;
   }
-  std::printf("%zu of %zu journeys within their accepted range\n", rows.size() - bad, rows.size());
+  std::printf("%zu of %zu journeys within their accepted range; the others have a reason\n",
+              rows.size() - bad, rows.size());
 }
 
 TEST_F(Calibration, SeaIsTheCheapestChinaEuropeRouteAndRailTheFastest) {

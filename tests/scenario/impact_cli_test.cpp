@@ -90,9 +90,10 @@ TEST(ImpactCli, BaseOptionOverridesCompareAgainst) {
   EXPECT_NE(r.out.find("Compared with: scenario 'dostyk-moyinty'"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("702 pairs: 84 better, 0 worse, 0 newly reachable"), std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("Aktobe         Dostyk             2550     2550       +0    62.0    55.1    "
-                       "-7.0"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find("Aktobe         Dostyk             2550     2550       +0    62.0    55.1    "
+                 "-7.0"),
+      std::string::npos)
       << r.out;
 }
 

@@ -414,7 +414,7 @@ LINKS = [
 # ---------------------------------------------------------------------------------------------
 B = "facts/borders.md §11"
 EAEU = ("EAEU internal rail border: no control stop since 2011/2016 (FACTS §24; KZ–RU protocol 2016, Interfax 2016-10-06); "
-        "its crew and locomotive stops are inside the UTLC 1520 mm speed (5,430 km in 5.5 days), so 0 h here; "
+        "its crew and locomotive stops are inside the ERAI 1520 mm speed (5,430 km in 7.31 days), so 0 h here; "
         "USD 50 facts/borders.md §11 ASSUMPTION")
 BORDERS = [
     ("cn_alashankou", "kz_dostyk", "rail_1435", 36, 12, 168, 0, B + " Alashankou–Dostyk westbound; charge in gauge-change transfer"),
@@ -509,13 +509,15 @@ INTERMODAL = (1, 0.78, 5, "ASSUMPTION: rail–road container lift at a terminal;
 # ---------------------------------------------------------------------------------------------
 # Speeds, costs and CO2 (each with its source in SOURCES.md)
 # ---------------------------------------------------------------------------------------------
-# 1520 mm: UTLC border-to-border running time of regular container trains, KZ–RU–BY, 5,430 km in 5.5
-# days (TASS via finance-rambler.ru ~2023); it contains the EAEU-internal stops (no border dwell there)
-# and not the Dostyk/Altynkol and Brest handling (their border dwells). Fast: UTLC 2020 average 4.9
-# days; slow: ERAI 7.31 days (index1520.com 2024-07-15), which may include the handling at the ends.
-KMDAY_1520 = 5430 / 5.5
+# 1520 mm: the ERAI index of container-train transit, Dostyk/Altynkol – Brest, 7.31 days on the UTLC's
+# 5,430 km (index1520.com, value of 2024-07-15): a border-to-border time that contains the
+# EAEU-internal stops (so those borders dwell 0 h) but, as the UTLC's own running figures show
+# (5.5 days, TASS ~2023; 4.9 days average, 2020), also some of the waiting at the ends, which the
+# Dostyk/Altynkol and Brest dwells charge again only in part (their handling). Fast: UTLC 4.9 days;
+# slow: DHL "Chinese border -> Polish border within 6-8 days" (Jan 2024), 8 days.
+KMDAY_1520 = 5430 / 7.31
 KMDAY_1520_FAST = 5430 / 4.9
-KMDAY_1520_SLOW = 5430 / 7.31
+KMDAY_1520_SLOW = 5430 / 8
 KMDAY_DOSTYK_MOYINTY = 1500  # Kazinform 2025-09-30: container trains up to 1,500 km/day on the new double track
 # 1435 mm in the EU: block-train running speeds derived on this network's own distances (main()):
 # typical Małaszewicze -> Hamburg "over one thousand kilometre long section ... around 26 hours"
