@@ -43,9 +43,9 @@ TEST(ImpactCli, CenterWestHighwayReportWithClaimAndSvg) {
             std::string::npos)
       << r.out;
   // Arkalyk and Torgai are reached today (Kostanay–Arkalyk–Torgai roads, the Arkalyk railway), so
-  // nothing is "newly reachable"; Astana -> Irgiz, 1,758 -> 865 km (by rail to Arkalyk before).
-  EXPECT_NE(r.out.find("Astana         Irgiz              1758      865     -894    51.9    27.7   "
-                       "-24.2"),
+  // nothing is "newly reachable"; Astana -> Irgiz, 1,758 -> 865 km.
+  EXPECT_NE(r.out.find("Astana         Irgiz              1758      865     -894    57.5    27.7   "
+                       "-29.8"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("Astana -> Irgiz by road: claimed saving 573 km; computed 1882 -> 865 km "
@@ -82,18 +82,17 @@ TEST(ImpactCli, JsonAndCsvCarryMatricesAndPairs) {
 
 TEST(ImpactCli, BaseOptionOverridesCompareAgainst) {
   // The fast variant against the double track: only the four faster sections differ, and
-  // Aktobe -> Dostyk gains 836 km x (24/987.3 - 24/1500) h = 7.0 h (UTLC 5,430 km in 5.5 days).
+  // Aktobe -> Dostyk gains 836 km x (24/742.8 - 24/1500) h = 13.6 h (ERAI 5,430 km in 7.31 days).
   const CmdResult r =
       run_caravan("impact --scenario " + kScenarios + "dostyk-moyinty-fast.toml --base " +
                   kScenarios + "dostyk-moyinty.toml --top 1");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("Compared with: scenario 'dostyk-moyinty'"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("702 pairs: 84 better, 0 worse, 0 newly reachable"), std::string::npos)
+  EXPECT_NE(r.out.find("702 pairs: 90 better, 0 worse, 0 newly reachable"), std::string::npos)
       << r.out;
-  EXPECT_NE(
-      r.out.find("Aktobe         Dostyk             2550     2550       +0    62.0    55.1    "
-                 "-7.0"),
-      std::string::npos)
+  EXPECT_NE(r.out.find("Aktobe         Dostyk             2550     2550       +0    82.4    68.8   "
+                       "-13.6"),
+            std::string::npos)
       << r.out;
 }
 
