@@ -40,7 +40,8 @@ JourneyResult calibrate_journey(const Network& net, const PublishedJourney& j) {
       }
     }
   }
-  for (const TransferStep& t : only_running ? std::vector<TransferStep>{} : r.transfer_steps) {
+  for (const TransferStep& t : r.transfer_steps) {
+    if (only_running) break;
     const Transfer* tr = net.find_transfer(t.at, t.from_mode, t.to_mode);
     low += tr->duration.low.value();
     high += tr->duration.high.value();

@@ -12,10 +12,12 @@ For each link, the first that applies (SOURCES.md, "Geometry"):
     the border stations next to them): the shortest path on the track, both ends snapped within 5 km
     (`osm-track`); measured before simplifying;
   - other rail: through the chain of the line's OSM stations (`osm-stations`), accepted only when
-    the chain is no longer than 1.15 x the link's length_km and its ends snap within 3 km;
+    the chain is within 0.9-1.1 x the link's length_km (the tolerance of `caravan validate`) and its
+    ends snap within 3 km; every chain's length goes to measured_lengths.csv (the basis of the
+    station-chain estimates of build_eurasia.py);
   - everything else (roads, Caspian and Black Sea ferries, rail where the chain fails): no row, i.e.
     a straight line marked `schematic` by every output.
-Lines are simplified (Douglas–Peucker, 20 m) after measuring. Standard library only.
+Lines are simplified (Douglas–Peucker, 20 m), spikes removed, and measured as drawn. Standard library only.
 """
 import argparse
 import csv
