@@ -18,8 +18,11 @@ std::optional<double> read_number(std::string_view s, std::size_t& i) {
   skip_spaces(s, i);
   double v = 0;
   const char* begin = s.data() + i;
-  // from_chars does not accept a leading '+'.
-  if (i < s.size() && s[i] == '+') ++begin;
+  // from_chars does not accept a leading '+' (nor may a sign follow it: "+-1").
+  if (i < s.size() && s[i] == '+') {
+    ++begin;
+    if (i + 1 < s.size() && (s[i + 1] == '-' || s[i + 1] == '+')) return std::nullopt;
+  }
   const auto [end, ec] = std::from_chars(begin, s.data() + s.size(), v);
   if (ec != std::errc() || !std::isfinite(v)) return std::nullopt;
   i = static_cast<std::size_t>(end - s.data());

@@ -143,6 +143,123 @@ TEST(Validate, EveryModeChangeNeedsATransferRule) {
   for (const auto& s : subjects(r, Check::transfer_rule)) EXPECT_EQ(s, "b");
 }
 
+LinkGeometry drawn(GeometrySource s, std::vector<LatLon> pts) {
+  LinkGeometry g;
+  g.source = s;
+  g.points = std::move(pts);
+  return g;
+}
+
+std::vector<std::string> messages(const ValidationReport& r, Check c) {
+  std::vector<std::string> out;
+  for (const auto& f : r.findings)
+    if (f.check == c) out.push_back(f.subject + ": " + f.message);
+  return out;
+}
+
+// The lines below run from a (0.5, 0.2) to b (0.5, 0.6), 44.48 km apart; lengths by haversine.
+TEST(ValidateGeometry, LineWithinTolerancesPasses) {
+  Fixture f;
+  // Through (0.55, 0.4): drawn 45.85 km against length_km 46 (-0.3 %).
+  const LinkId ab = f.b.add_link(link("ab", f.a, f.bb, Mode::rail_1520, 46));
+  f.b.add_link(link("bc", f.bb, f.c, Mode::rail_1520, 110));
+  f.b.set_geometry(ab, drawn(GeometrySource::osm_track, {{0.5, 0.2}, {0.55, 0.4}, {0.5, 0.6}}));
+  const ValidationReport r = validate(std::move(f.b).build(), {});
+  EXPECT_TRUE(messages(r, Check::link_geometry).empty());
+  EXPECT_EQ(r.of(Check::link_geometry).checked, 1u);
+  EXPECT_EQ(r.of(Check::link_geometry).failures, 0u);
+  EXPECT_EQ(r.of(Check::link_geometry).note, "1 link(s) without a polyline (drawn schematic)");
+  ASSERT_EQ(r.geometry_lengths.size(), 1u);
+  EXPECT_EQ(r.geometry_lengths[0].link, "ab");
+  EXPECT_EQ(r.geometry_lengths[0].source, GeometrySource::osm_track);
+  EXPECT_NEAR(r.geometry_lengths[0].drawn_km, 45.845, 0.001);
+  EXPECT_DOUBLE_EQ(r.geometry_lengths[0].length_km, 46.0);
+}
+
+TEST(ValidateGeometry, NetworkWithoutLinesIsNotChecked) {
+  Fixture f;
+  f.b.add_link(link("ab", f.a, f.bb, Mode::rail_1520, 50));
+  const ValidationReport r = validate(std::move(f.b).build(), {});
+  EXPECT_EQ(r.of(Check::link_geometry).checked, 0u);
+  EXPECT_EQ(r.of(Check::link_geometry).note, "no link has a polyline (every link drawn schematic)");
+  EXPECT_TRUE(r.geometry_lengths.empty());
+}
+
+TEST(ValidateGeometry, EndsFarFromTheNodesAreReported) {
+  Fixture f;
+  // Starts 0.1 degree north of a (11.1 km); drawn 45.8 km against 50.
+  const LinkId first = f.b.add_link(link("first", f.a, f.bb, Mode::rail_1520, 50));
+  f.b.set_geometry(first, drawn(GeometrySource::osm_track, {{0.6, 0.2}, {0.5, 0.6}}));
+  // Ends 0.1 degree east of b (11.1 km); drawn 55.6 km against 55.
+  const LinkId last = f.b.add_link(link("last", f.a, f.bb, Mode::rail_1520, 55));
+  f.b.set_geometry(last, drawn(GeometrySource::marnet, {{0.5, 0.2}, {0.5, 0.7}}));
+  const Network net = std::move(f.b).build();
+  const ValidationReport r = validate(net, {});
+  EXPECT_EQ(
+      messages(r, Check::link_geometry),
+      (std::vector<std::string>{"first: first point lies 11.1 km from node a (more than 5.0 km)",
+                                "last: last point lies 11.1 km from node b (more than 5.0 km)"}));
+  EXPECT_EQ(r.of(Check::link_geometry).failures, 2u);
+  // --geometry-end-km 12 accepts both.
+  ValidateOptions wide;
+  wide.geometry_end_tolerance = Km(12.0);
+  EXPECT_TRUE(messages(validate(net, wide), Check::link_geometry).empty());
+}
+
+TEST(ValidateGeometry, DrawnLengthOffByMoreThanTheToleranceIsReported) {
+  Fixture f;
+  // Straight from a to b: drawn 44.5 km.
+  const std::vector<LatLon> straight{{0.5, 0.2}, {0.5, 0.6}};
+  const LinkId too_long = f.b.add_link(link("too_long", f.a, f.bb, Mode::rail_1520, 60));
+  f.b.set_geometry(too_long, drawn(GeometrySource::osm_track, straight));
+  const LinkId too_short = f.b.add_link(link("too_short", f.a, f.bb, Mode::rail_1520, 40));
+  f.b.set_geometry(too_short, drawn(GeometrySource::osm_stations, straight));
+  // A schematic line is not held to length_km: no finding, but its length is listed.
+  const LinkId sketch = f.b.add_link(link("sketch", f.a, f.bb, Mode::road, 60));
+  f.b.set_geometry(sketch, drawn(GeometrySource::schematic, straight));
+  const Network net = std::move(f.b).build();
+  const ValidationReport r = validate(net, {});
+  EXPECT_EQ(messages(r, Check::link_geometry),
+            (std::vector<std::string>{"too_long: drawn 44.5 km (osm-track) differs from length_km "
+                                      "60.0 by -25.9 % (tolerance 10 %)",
+                                      "too_short: drawn 44.5 km (osm-stations) differs from "
+                                      "length_km 40.0 by 11.2 % (tolerance 10 %)"}));
+  EXPECT_EQ(r.of(Check::link_geometry).checked, 3u);
+  ASSERT_EQ(r.geometry_lengths.size(), 3u);
+  EXPECT_EQ(r.geometry_lengths[2].link, "sketch");
+  EXPECT_EQ(r.geometry_lengths[2].source, GeometrySource::schematic);
+  EXPECT_NEAR(r.geometry_lengths[2].drawn_km, 44.476, 0.001);
+  // --geometry-tolerance 12 accepts the 11.2 %, not the 25.9 %.
+  ValidateOptions loose;
+  loose.geometry_length_tolerance = 0.12;
+  EXPECT_EQ(subjects(validate(net, loose), Check::link_geometry),
+            std::vector<std::string>{"too_long"});
+}
+
+TEST(ValidateGeometry, SpikeIsReportedAtItsPoint) {
+  Fixture f;
+  // East to lon 0.5, back west to 0.35 (turning by 0.2 degree), then east to b: 77.8 km drawn.
+  const LinkId l = f.b.add_link(link("spike", f.a, f.bb, Mode::rail_1520, 78));
+  f.b.set_geometry(
+      l, drawn(GeometrySource::osm_track, {{0.5, 0.2}, {0.5, 0.5}, {0.5005, 0.35}, {0.5, 0.6}}));
+  const ValidationReport r = validate(std::move(f.b).build(), {});
+  EXPECT_EQ(messages(r, Check::link_geometry),
+            std::vector<std::string>{
+                "spike: the line turns back on itself at point 2 (0.50000, 0.50000)"});
+}
+
+TEST(ValidateGeometry, SelfCrossingIsReportedWithItsSegments) {
+  Fixture f;
+  // East to lon 0.5, a loop north and back south across the first segment at lon 0.4, then to
+  // b: 96.2 km drawn.
+  const LinkId l = f.b.add_link(link("loop", f.a, f.bb, Mode::road, 96));
+  f.b.set_geometry(l, drawn(GeometrySource::osm_road,
+                            {{0.5, 0.2}, {0.5, 0.5}, {0.6, 0.4}, {0.4, 0.4}, {0.5, 0.6}}));
+  const ValidationReport r = validate(std::move(f.b).build(), {});
+  EXPECT_EQ(messages(r, Check::link_geometry),
+            std::vector<std::string>{"loop: segments 1 and 3 of the line cross"});
+}
+
 TEST(CountryPolygons, RejectsMalformedJson) {
   EXPECT_THROW(CountryPolygons::parse("{"), CountryPolygonsError);
   EXPECT_THROW(CountryPolygons::parse(R"({"countries":{"AA":[[[0,0],[1,0]]]}})"),

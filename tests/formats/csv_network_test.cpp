@@ -94,6 +94,21 @@ TEST(NetworkReader, ReadsAValidNetwork) {
   EXPECT_TRUE(r.warnings.empty());
 }
 
+TEST(NetworkReader, CentreColumnGivesTheAdministrativeRank) {
+  const auto r = parse_network(files("id,name,country,lat,lon,kind,centre\n"
+                                     "a,Astana,KZ,51.2,71.4,city,republican_city\n"
+                                     "b,Kokshetau,KZ,53.3,69.4,city,region_centre\n"
+                                     "c,Zharyk,KZ,48.9,72.9,junction,\n",
+                                     "id,from,to,mode,length_km,duration_h,co2_g_per_tkm\n"));
+  EXPECT_EQ(r.network.node(NodeId(0)).centre, CentreRank::republican_city);
+  EXPECT_EQ(r.network.node(NodeId(1)).centre, CentreRank::region_centre);
+  EXPECT_EQ(r.network.node(NodeId(2)).centre, CentreRank::none);
+  // Written back as it was read; no rank is an empty cell.
+  const std::string nodes = format_network(r.network).contents.at("nodes.csv");
+  EXPECT_NE(nodes.find(",city,republican_city,"), std::string::npos) << nodes;
+  EXPECT_NE(nodes.find("c,Zharyk,,KZ,48.9,72.9,junction,,,\n"), std::string::npos) << nodes;
+}
+
 TEST(NetworkReader, UnknownColumnsAreWarnings) {
   const auto r = parse_network(files("id,name,country,lat,lon,kind,notes\na,A,KZ,1,2,city,x\n",
                                      "id,from,to,mode,length_km,duration_h,co2_g_per_tkm\n"));
@@ -142,6 +157,10 @@ INSTANTIATE_TEST_SUITE_P(
                 "", "",
                 "net/nodes.csv:2: field 'kind': expected one of city, rail_terminal, dry_port, "
                 "seaport, border, junction, got 'village'"},
+        BadCase{"unknown_centre", "id,name,country,lat,lon,kind,centre\na,A,KZ,1,1,city,capital\n",
+                kLinks, "", "", "",
+                "net/nodes.csv:2: field 'centre': expected republican_city, region_centre or "
+                "empty, got 'capital'"},
         BadCase{"unknown_node_ref", kNodes, kLinkHeader + "ab,a,zz,road,10,50,1,90\n", "", "", "",
                 "net/links.csv:2: field 'to': unknown node id 'zz'"},
         BadCase{"unknown_mode", kNodes, kLinkHeader + "ab,a,b,hovercraft,10,50,1,90\n", "", "", "",
