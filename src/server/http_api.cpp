@@ -203,16 +203,12 @@ RouteRequest Api::parse_costing(Params& p) const {
 }
 
 namespace {
-/// `simplify` (metres, Douglas–Peucker) and `geometry` (true/false: coordinates in JSON).
+/// `simplify` (metres, Douglas–Peucker) and `geometry` (true/false: coordinates in JSON; a JSON
+/// body may give a boolean).
 report::GeometryOptions parse_geometry(Params& p) {
   report::GeometryOptions g;
   g.simplify = Km(p.number("simplify", 0.0, 100000.0).value_or(0.0) / 1000.0);
-  if (const auto v = p.string("geometry")) {
-    if (*v != "true" && *v != "false")
-      throw ApiError(400, "invalid_parameter",
-                     fmt::format("'geometry' must be true or false, not '{}'", *v), "geometry");
-    g.include = *v == "true";
-  }
+  g.include = p.boolean("geometry").value_or(true);
   return g;
 }
 } // namespace

@@ -96,6 +96,20 @@ std::optional<int> Params::integer(const std::string& name, int min, int max) {
   return static_cast<int>(*x);
 }
 
+std::optional<bool> Params::boolean(const std::string& name) {
+  const json* v = find(name);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_boolean()) return v->get<bool>();
+  if (v->is_string()) {
+    const std::string& s = v->get_ref<const std::string&>();
+    if (s == "true") return true;
+    if (s == "false") return false;
+    throw ApiError(400, "invalid_parameter",
+                   fmt::format("'{}' must be true or false, not '{}'", name, s), name);
+  }
+  throw ApiError(400, "invalid_parameter", fmt::format("'{}' must be true or false", name), name);
+}
+
 std::vector<std::string> Params::list(const std::string& name) {
   const json* v = find(name);
   std::vector<std::string> out;

@@ -30,6 +30,8 @@ public:
   /// A number in [min, max]; in a query string it must parse completely.
   std::optional<double> number(const std::string& name, double min, double max);
   std::optional<int> integer(const std::string& name, int min, int max);
+  /// `true` or `false`: a JSON boolean, or the text "true"/"false" (a query string, or a body).
+  std::optional<bool> boolean(const std::string& name);
   /// A list of strings: repeated query keys, comma-separated values, or a JSON array of strings.
   std::vector<std::string> list(const std::string& name);
   /// Throws for the first parameter no reader asked for.

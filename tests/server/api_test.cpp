@@ -133,6 +133,68 @@ TEST(Api, RouteAsGeoJson) {
   EXPECT_EQ(j["features"][0]["geometry"]["type"], "LineString");
 }
 
+TEST(Api, LegsCarryTheirLinesBySectionOfOneGeometrySource) {
+  // The example network has no geometry.csv: every leg is one schematic section through its nodes.
+  const json j =
+      json::parse(api().handle(get("/route", {{"from", "Urumqi"}, {"to", "Poti"}})).body);
+  ASSERT_EQ(j["legs"].size(), 4u);
+  for (const json& leg : j["legs"]) {
+    EXPECT_EQ(leg["geometry_source"], "schematic");
+    EXPECT_EQ(leg["geometry_km"], json({{"schematic", leg["km"]}}));
+    ASSERT_EQ(leg["sections"].size(), 1u);
+    const json& s = leg["sections"][0];
+    EXPECT_EQ(s["geometry_source"], "schematic");
+    EXPECT_EQ(s["km"], leg["km"]);
+    EXPECT_EQ(s["links"], leg["links"]);
+    EXPECT_EQ(s["coordinates"].size(), leg["nodes"].size());
+  }
+}
+
+TEST(Api, GeometryAndSimplifyParameters) {
+  RouteRequest req;
+  req.from = *example().find_node_id("cn_urumqi");
+  req.to = *example().find_node_id("ge_poti");
+  Router router(example());
+  const RouteOutcome out = router.route(req);
+  ASSERT_TRUE(out.ok());
+  auto want = [&](report::GeometryOptions g) {
+    auto j = report::route_to_json(example(), *out.route, g);
+    j["engine"] = "dijkstra";
+    return j.dump();
+  };
+  // geometry=false: the legs keep geometry_source and geometry_km but carry no sections.
+  const ApiResponse off =
+      api().handle(get("/route", {{"from", "Urumqi"}, {"to", "Poti"}, {"geometry", "false"}}));
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(off.body, want({.include = false}));
+  const json legs = json::parse(off.body)["legs"];
+  EXPECT_FALSE(legs[0].contains("sections"));
+  EXPECT_EQ(legs[0]["geometry_source"], "schematic");
+  // A JSON body may say it with a boolean or with the text.
+  EXPECT_EQ(api().handle(post("/route", R"({"from":"Urumqi","to":"Poti","geometry":false})")).body,
+            off.body);
+  EXPECT_EQ(
+      api().handle(post("/route", R"({"from":"Urumqi","to":"Poti","geometry":"false"})")).body,
+      off.body);
+  EXPECT_EQ(
+      api().handle(get("/route", {{"from", "Urumqi"}, {"to", "Poti"}, {"geometry", "true"}})).body,
+      want({}));
+  // simplify= is in metres.
+  EXPECT_EQ(
+      api().handle(get("/route", {{"from", "Urumqi"}, {"to", "Poti"}, {"simplify", "5000"}})).body,
+      want({.include = true, .simplify = Km(5.0)}));
+  // The analysis endpoints that answer with routes take both.
+  for (const char* path : {"/alternatives", "/pareto", "/compare"}) {
+    const ApiResponse r = api().handle(get(
+        path, {{"from", "Urumqi"}, {"to", "Poti"}, {"geometry", "false"}, {"simplify", "100"}}));
+    ASSERT_EQ(r.status, 200) << path << ": " << r.body;
+    const json a = json::parse(r.body);
+    const json& first = std::string(path) == "/compare" ? a["best"] : a["routes"][0];
+    EXPECT_FALSE(first["legs"][0].contains("sections")) << path;
+    EXPECT_EQ(first["legs"][0]["geometry_source"], "schematic") << path;
+  }
+}
+
 TEST(Api, PlacesFindsPrefixesFirstThenCloseSpellings) {
   json j = json::parse(api().handle(get("/places", {{"q", "ak"}})).body);
   ASSERT_GE(j["places"].size(), 2u);
@@ -289,6 +351,18 @@ INSTANTIATE_TEST_SUITE_P(
                    "invalid_parameter", "to"},
         BadRequest{"BadObjective", get("/route", with(kOk, "by", "fastest")), 400,
                    "invalid_parameter", "by"},
+        BadRequest{"GeometryNotABoolean", get("/route", with(kOk, "geometry", "yes")), 400,
+                   "invalid_parameter", "geometry"},
+        BadRequest{"GeometryANumberInABody",
+                   post("/route", R"({"from":"Urumqi","to":"Poti","geometry":1})"), 400,
+                   "invalid_parameter", "geometry"},
+        BadRequest{"SimplifyNegative", get("/route", with(kOk, "simplify", "-1")), 400,
+                   "invalid_parameter", "simplify"},
+        BadRequest{"SimplifyOver100Km", get("/route", with(kOk, "simplify", "100001")), 400,
+                   "invalid_parameter", "simplify"},
+        BadRequest{"SimplifyOnMatrix",
+                   get("/matrix", {{"from", "Urumqi"}, {"to", "Poti"}, {"simplify", "100"}}), 400,
+                   "unknown_parameter", "simplify"},
         BadRequest{"TeuNotANumber", get("/route", with(kOk, "teu", "abc")), 400,
                    "invalid_parameter", "teu"},
         BadRequest{"TeuTrailingText", get("/route", with(kOk, "teu", "2x")), 400,
