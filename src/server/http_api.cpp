@@ -323,7 +323,9 @@ std::vector<NodeId> Api::resolve_set(const std::string& parameter,
     if (item.empty()) continue;
     if (item == "all") {
       for (std::uint32_t i = 0; i < net_->node_count(); ++i) add(NodeId(i));
-    } else if (item.starts_with("country:")) {
+    } else if (item.starts_with("country:") || item.starts_with("centres:")) {
+      // centres:XX: the nodes of country XX with a `centre` rank (as `caravan matrix`).
+      const bool centres = item.starts_with("centres:");
       std::string up = item.substr(8);
       for (char& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       const auto cc = net_->find_country(up);
@@ -331,7 +333,9 @@ std::vector<NodeId> Api::resolve_set(const std::string& parameter,
         throw ApiError(422, "unknown_country",
                        fmt::format("no place in this network lies in country '{}'", up), parameter);
       for (std::uint32_t i = 0; i < net_->node_count(); ++i)
-        if (net_->country_of(NodeId(i)) == *cc) add(NodeId(i));
+        if (net_->country_of(NodeId(i)) == *cc &&
+            (!centres || net_->node(NodeId(i)).centre != CentreRank::none))
+          add(NodeId(i));
     } else if (item.starts_with("kind:")) {
       const auto kind = parse_node_kind(item.substr(5));
       if (!kind)

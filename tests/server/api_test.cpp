@@ -288,6 +288,11 @@ TEST(Api, MatrixIsTheLibraryResult) {
   const ApiResponse all = api().handle(get("/matrix", {{"from", "country:GE"}, {"to", "all"}}));
   ASSERT_EQ(all.status, 200) << all.body;
   EXPECT_EQ(json::parse(all.body)["destinations"].size(), 16u);
+  // centres:KZ: the Kazakh nodes with a `centre` rank, in node order.
+  const ApiResponse centres =
+      api().handle(get("/matrix", {{"from", "centres:kz"}, {"to", "Poti"}}));
+  ASSERT_EQ(centres.status, 200) << centres.body;
+  EXPECT_EQ(json::parse(centres.body)["origins"], json::array({"Almaty", "Zhezkazgan", "Aktau"}));
 }
 
 TEST(Api, TooManyMatrixCellsIs422) {
