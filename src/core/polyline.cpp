@@ -91,14 +91,21 @@ long find_spike(std::span<const LatLon> points, double min_angle_deg) {
   if (points.size() < 3) return -1;
   const double lat0 = mean_lat(points);
   const double cos_limit = std::cos(min_angle_deg * kDeg);
-  for (std::size_t i = 1; i + 1 < points.size(); ++i) {
-    const Xy a = project(points[i - 1], lat0), b = project(points[i], lat0),
-             c = project(points[i + 1], lat0);
+  // The distinct vertices (a repeated point is one vertex: it must not hide a turn back).
+  std::vector<std::size_t> at;
+  std::vector<Xy> xy;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const Xy p = project(points[i], lat0);
+    if (!xy.empty() && p.x == xy.back().x && p.y == xy.back().y) continue;
+    at.push_back(i);
+    xy.push_back(p);
+  }
+  for (std::size_t k = 1; k + 1 < xy.size(); ++k) {
+    const Xy a = xy[k - 1], b = xy[k], c = xy[k + 1];
     const double ux = a.x - b.x, uy = a.y - b.y, vx = c.x - b.x, vy = c.y - b.y;
     const double lu = std::hypot(ux, uy), lv = std::hypot(vx, vy);
-    if (lu == 0 || lv == 0) continue;
     // The angle at b between the way back (to a) and the way on (to c): near 0 = turned back.
-    if ((ux * vx + uy * vy) / (lu * lv) > cos_limit) return static_cast<long>(i);
+    if ((ux * vx + uy * vy) / (lu * lv) > cos_limit) return static_cast<long>(at[k]);
   }
   return -1;
 }

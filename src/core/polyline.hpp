@@ -20,8 +20,9 @@ Km polyline_length(std::span<const LatLon> points);
 std::vector<LatLon> simplify(std::span<const LatLon> points, Km tolerance);
 
 /// Index of the first vertex where the line turns back on itself (the angle between the incoming
-/// and the outgoing segment is under `min_angle_deg`), or -1. Such a spike is almost always a
-/// joining error (a way taken twice, a stray point).
+/// and the outgoing segment is under `min_angle_deg`), or -1. Repeated points count as one vertex
+/// (the index is the first of them). Such a spike is almost always a joining error (a way taken
+/// twice, a stray point).
 long find_spike(std::span<const LatLon> points, double min_angle_deg = 10.0);
 
 /// Indices (i, j) of the first two non-adjacent segments that cross, or (-1, -1).

@@ -123,6 +123,13 @@ TEST(FindSpike, TurnsWiderThanTheLimitAreNot) {
 TEST(FindSpike, RepeatedPointsAndShortLinesAreNotSpikes) {
   EXPECT_EQ(find_spike(line({{0, 0}, {0, 1}, {0, 1}, {0, 2}})), -1);
   EXPECT_EQ(find_spike(line({{0, 0}, {0, 1}})), -1);
+  EXPECT_EQ(find_spike(line({{0, 0}, {0, 0}, {0, 0}})), -1);
+}
+
+TEST(FindSpike, ARepeatedPointDoesNotHideASpike) {
+  // The turn back at lon 1 is made through a doubled (and a tripled) vertex: found at its first.
+  EXPECT_EQ(find_spike(line({{0, 0}, {0, 1}, {0, 1}, {0.001, 0}})), 1);
+  EXPECT_EQ(find_spike(line({{0, 0}, {0, 0.5}, {0, 1}, {0, 1}, {0, 1}, {0.001, 0}})), 2);
 }
 
 TEST(FindSelfCrossing, ReportsTheFirstTwoSegmentsThatCross) {
