@@ -8,9 +8,10 @@
 
 namespace caravan::app {
 /// The default place set of `caravan impact`, defined here only (docs/scenarios.md explains it):
-/// every Kazakh regional centre (Kazakh nodes of kind city) plus the main gateways: to China
-/// Dostyk, Altynkol (Khorgos) and Bakhty; the Caspian ports Aktau and Kuryk; to Uzbekistan
-/// Saryagash and Maktaaral; to Turkmenistan Bolashak; to Russia Petropavl (a centre too).
+/// every Kazakh regional centre (`centres:KZ`: the Kazakh nodes with a `centre` rank) plus the
+/// main gateways: to China Dostyk, Altynkol (Khorgos) and Bakhty; the Caspian ports Aktau and
+/// Kuryk; to Uzbekistan Saryagash and Maktaaral; to Turkmenistan Bolashak; to Russia Petropavl (a
+/// centre too).
 inline constexpr const char* kImpactPlaces =
     "centres:KZ,Aktau,Kuryk,Dostyk,Altynkol,Bakhty,Saryagash,Maktaaral,Bolashak,Petropavl";
 
