@@ -93,6 +93,13 @@ NODES = [
     ("kz_arkalyk", "Arkalyk", "Arqalyk", "KZ", "city", "Kostanay", ("gn", "Arkalyk"), (50.25, 66.90)),
     ("kz_torgai", "Torgai", "Torghay;Turgay", "KZ", "city", "Kostanay", ("gn", "Torghay"), (49.63, 63.49)),
     ("kz_irgiz", "Irgiz", "Yrghyz;Yrgyz", "KZ", "city", "Aktobe", ("gn", "Yrghyz"), (48.62, 61.26)),
+    # Road junctions: Karabutak, where the Kostanay road meets the Western Europe–Western China road
+    # (M-32) between Aktobe and Irgiz; Dossor, where the Aktobe–Atyrau road meets the Dossor–Beyneu–Aktau road.
+    ("kz_karabutak", "Karabutak", "Qarabutaq", "KZ", "junction", "Aktobe",
+     ("cite", 49.95972, 60.11944, "ru.wikipedia 'Карабутак (Айтекебийский район)' infobox 49°57′35″ N 60°07′10″ E (via wikizero.com, n.d.)"), (49.96, 60.12)),
+    ("kz_dossor", "Dossor", "Dossor junction", "KZ", "junction", "Atyrau", ("osm", "Доссор"), (47.51, 52.96)),
+    # Shar (Turksib, south of Semey): start of the 151 km Shar–Ust-Kamenogorsk line, Oskemen's rail link.
+    ("kz_shar", "Shar", "Charsk;Shar station", "KZ", "junction", "Abai", ("gn", "Shar"), (49.59, 81.05)),
     # China
     ("cn_lianyungang", "Lianyungang", "Lianyungang port", "CN", "seaport", "", ("gn", "Lianyungang"), (34.60, 119.22)),
     ("cn_zhengzhou", "Zhengzhou", "", "CN", "rail_terminal", "", ("gn", "Zhengzhou"), (34.75, 113.63)),
@@ -186,6 +193,20 @@ CHAINS = {
     # Serhetyaka–Bereket–Etrek 470 km (eurailpress 2013).
     # eurailpress 2013 "knapp 470 km" is shorter than the great circle Serhetyaka–Bereket–Etrek
     # (556 km), so the other figure of rail-segments.csv is used: TM section ~700 km (railturkey 2014).
+    # Taraz–Arys-1 282 km tariff (ru.wikipedia 'Тараз (станция)' infobox) with Shymkent between.
+    "taraz_arys": (282, ["kz_taraz", "kz_shymkent", "kz_arys"],
+                   "DERIVED tariff km Taraz–Arys-1 282 (ru.wikipedia 'Тараз (станция)' infobox: 'Расстояние до Арыс 1 282 км', "
+                   "via xn--b1aeclack5b4j.su 2023-01-01), split at Shymkent by great-circle share"),
+    # Astana–Kokshetau–Petropavl road (KAZ02): km 0 in Astana, Beskol (Petropavl's southern edge) km 473.
+    "astana_petropavl_road": (473, ["kz_astana", "kz_kokshetau", "kz_petropavl"],
+                              "DERIVED KazAvtoZhol km posts of road 'Астана — Кокшетау — Петропавловск — граница РФ': "
+                              "km 0 in Astana, 'км. 341 — 473 ... до с. Бесколь' (inform.kz 2026-01-25) = 473 km to "
+                              "Petropavl's southern edge, split at Kokshetau (bypass km 304) by great-circle share"),
+    # Kandyagash–Emba–Shalkar–Irgiz road KZ04-02, 401 km to the Samara–Shymkent road at Irgiz.
+    "kandyagash_irgiz_road": (401, ["kz_kandyagash", "kz_shalkar", "kz_irgiz"],
+                              "DERIVED road KZ04-02 'Кандыагаш-Эмба-Шалкар-Иргиз ... общая протяженность составляет 401 километр' "
+                              "(timeskz.kz ~2025), split at Shalkar by great-circle share (the km posts, Shalkar km 257 and Irgiz "
+                              "km 391, give a Shalkar–Irgiz part below the great circle, so they are not used)"),
     # Almaty-1–Shu 306 km (KTZ, txk.kz) with Kazybek Bek (start of the Almaty bypass) between.
     "almaty_shu": (306, ["kz_almaty", "kz_kazybek_bek", "kz_shu"],
                    "DERIVED 306 km Almaty-1–Shu (KTZ via txk.kz ~2015), split by great-circle share"),
@@ -275,8 +296,8 @@ LINKS = [
     ("kz_almaty_kazybek_bek", "kz_almaty", "kz_kazybek_bek", "rail_1520", ("chain", "almaty_shu"), {"tracks": 2, "elec": True, "cap": (68, "trains_per_day")}),
     ("kz_kazybek_bek_shu", "kz_kazybek_bek", "kz_shu", "rail_1520", ("chain", "almaty_shu"), {"tracks": 2, "elec": True, "cap": (68, "trains_per_day")}),
     ("kz_shu_taraz", "kz_shu", "kz_taraz", "rail_1520", ("est",), {"elec": True}),
-    ("kz_taraz_shymkent", "kz_taraz", "kz_shymkent", "rail_1520", ("est",), {"elec": True}),
-    ("kz_shymkent_arys", "kz_shymkent", "kz_arys", "rail_1520", ("est",), {"elec": True}),
+    ("kz_taraz_shymkent", "kz_taraz", "kz_shymkent", "rail_1520", ("chain", "taraz_arys"), {"elec": True}),
+    ("kz_shymkent_arys", "kz_shymkent", "kz_arys", "rail_1520", ("chain", "taraz_arys"), {"elec": True}),
     ("kz_arys_darbaza", "kz_arys", "kz_darbaza", "rail_1520", ("est",), {}),
     ("kz_darbaza_saryagash", "kz_darbaza", "kz_saryagash", "rail_1520", ("est",), {}),
     ("kz_saryagash_tashkent", "kz_saryagash", "uz_tashkent", "rail_1520", ("osm",), {"cap": (36, "trains_per_day"), "co2c": "KZ"}),
@@ -284,8 +305,11 @@ LINKS = [
     ("kz_zhetygen_altynkol", "kz_zhetygen", "kz_altynkol", "rail_1520", ("src", 293, RS + " Zhetygen–Altynkol (UIC eNews 327, 2013)"), {"tracks": 1, "cap": (18, "trains_per_day")}),
     ("kz_zhetygen_aktogay", "kz_zhetygen", "kz_aktogay", "rail_1520", ("est",), {}),
     ("kz_aktogay_ayagoz", "kz_aktogay", "kz_ayagoz", "rail_1520", ("est",), {}),
-    ("kz_ayagoz_semey", "kz_ayagoz", "kz_semey", "rail_1520", ("est",), {}),
-    ("kz_semey_oskemen", "kz_semey", "kz_oskemen", "rail_1520", ("est",), {}),
+    # Turksib Ayagoz–Zharma–Shar–Zhana-Semey–Semey; Oskemen is reached from Shar by the 151 km line of
+    # 2008 (before it, only through Russia via Lokot'): there is no direct Semey–Oskemen railway.
+    ("kz_ayagoz_shar", "kz_ayagoz", "kz_shar", "rail_1520", ("est",), {}),
+    ("kz_shar_semey", "kz_shar", "kz_semey", "rail_1520", ("est",), {}),
+    ("kz_shar_oskemen", "kz_shar", "kz_oskemen", "rail_1520", ("src", 151, RS + " Shar–Ust-Kamenogorsk new line 151 km (aktuell.ru ~2008)"), {"tracks": 1}),
     ("kz_konaev_zhetygen", "kz_konaev", "kz_zhetygen", "rail_1520", ("est",), {}),
     # --- Kazakhstan rail projects ---
     ("kz_almaty_bypass", "kz_zhetygen", "kz_kazybek_bek", "rail_1520", ("src", 74, RS + " Almaty bypass 74 km (Astana Times 2024-11-26; Samruk-Kazyna 75 km; Railway PRO 77 km main track)"), {"status": "under_construction", "year": 2025, "tracks": 2}),
@@ -361,46 +385,60 @@ LINKS = [
     ("sea_lianyungang_rotterdam", "cn_lianyungang", "nl_rotterdam", "sea", ("sea", "cn_lianyungang", "nl_rotterdam"), {}),
     ("sea_lianyungang_hamburg", "cn_lianyungang", "de_hamburg", "sea", ("sea", "cn_lianyungang", "de_hamburg"), {}),
     # --- Roads (Kazakhstan and border roads) ---
-    ("road_altynkol_almaty", "kz_altynkol", "kz_almaty", "road", ("src", 380, "Almaty–Khorgos motorway 380 km (Western Europe–Western China road; FACTS §21)"), {}),
+    ("road_altynkol_almaty", "kz_altynkol", "kz_almaty", "road", ("km", 315, "DERIVED km posts of the Almaty–Shelek–Khorgos road counted from Almaty: 'км 254-315 (участок граница Алматинской области — село Алтынколь)' (inform.kz 2025-12-11); the 380 km of FACTS §21 is the older route via Kapshagay–Koktal"), {}),
     # A-3 Almaty–Konaev–Taldykorgan–Oskemen: Konaev is on the road (km 67), not a spur.
     ("road_almaty_konaev", "kz_almaty", "kz_konaev", "road", ("km", 67, "DERIVED Konaev at about km 67 of the A-3 from Almaty (KazAvtoZhol repair notice 'участок км 25–67 ... до города Қонаев', SOURCES.md 'Road km posts')"), {}),
     ("road_konaev_taldykorgan", "kz_konaev", "kz_taldykorgan", "road", ("km", 178, "DERIVED Almaty–Taldykorgan 245 km (KazAvtoZhol) - Almaty–Konaev 67 km = 178 km"), {}),
     ("road_taldykorgan_oskemen", "kz_taldykorgan", "kz_oskemen", "road", ("km", 967, "DERIVED A-3 Almaty–Oskemen 1,212 km - Almaty–Taldykorgan 245 km = 967 km (via Usharal, Ayagoz, Georgievka)"), {}),
-    ("road_almaty_taraz", "kz_almaty", "kz_taraz", "road", ("est",), {}),
-    ("road_taraz_shymkent", "kz_taraz", "kz_shymkent", "road", ("est",), {}),
+    ("road_almaty_taraz", "kz_almaty", "kz_taraz", "road", ("km", 475.5, "DERIVED legal km posts: toll section 'Тараз - Кайнар км 238+000 - км 475+525' of the road counted from Almaty (Order No. 581 of 2021-11-10, online.zakon.kz doc 34850000) = Taraz at km 475.5"), {}),
+    ("road_taraz_shymkent", "kz_taraz", "kz_shymkent", "road", ("km", 198.5, "DERIVED legal km posts: Taraz km 475.5 (Order No. 581) to Shymkent km 674 ('Шымкент – Тараз км 674+000 – км 534+700', Order No. 585 of 2021-11-10; europe-china.kz 2011 'km 593 – km 674') = 198.5 km"), {}),
     ("road_shymkent_tashkent", "kz_shymkent", "uz_tashkent", "road", ("src", 145.2, "Shymkent–Tashkent road 145.2 km (Zhibek Zholy crossing; SOURCES.md 'Roads')"), {}),
-    ("road_shymkent_turkistan", "kz_shymkent", "kz_turkistan", "road", ("est",), {}),
+    ("road_shymkent_turkistan", "kz_shymkent", "kz_turkistan", "road", ("km", 199, "DERIVED 'border of Kyzylorda oblast - Shymkent' 239 km (europe-china.kz/en/faq/6088, 2013-10-29) - 40 km oblast border (km 2055) to Turkistan (km 2095) (rus.baq.kz 2026-01-22) = 199 km"), {}),
     ("road_turkistan_kyzylorda", "kz_turkistan", "kz_kyzylorda", "road", ("km", 289, "DERIVED km posts 1806 (Kyzylorda) and 2095 (Turkistan): " + "KazAvtoZhol traffic notices, km posts of road 'граница РФ – Мартук – Актобе – Карабутак – Кызылорда – Шымкент – Тараз – Кордай – Алматы – Коргас' (SOURCES.md, 'Road km posts')"), {}),
     ("road_kyzylorda_aralsk", "kz_kyzylorda", "kz_aralsk", "road", ("km", 444, "DERIVED km posts of Aral and Kyzylorda (baq.kz 2026-03-09): " + "KazAvtoZhol traffic notices, km posts of road 'граница РФ – Мартук – Актобе – Карабутак – Кызылорда – Шымкент – Тараз – Кордай – Алматы – Коргас' (SOURCES.md, 'Road km posts')"), {}),
-    ("road_aralsk_aktobe", "kz_aralsk", "kz_aktobe", "road", ("km", 586, "DERIVED km posts 776 (Aktobe) and 1362 (Aral) via Karabutak (rus.baq.kz 2026-01-14, inform.kz 2026-01): " + "KazAvtoZhol traffic notices, km posts of road 'граница РФ – Мартук – Актобе – Карабутак – Кызылорда – Шымкент – Тараз – Кордай – Алматы – Коргас' (SOURCES.md, 'Road km posts')"), {}),
+    # Aktobe (km 776) – Karabutak (965) – Irgiz (1153) – Aral (1362) on the same count.
+    # km posts put Aktobe at km 776 and Karabutak at km 965 (189 km), less than the 210 km great circle from
+    # Aktobe-1 station: km 776 ('АЗС ЭКО ойл') lies outside the city, so the link stays an estimate.
+    ("road_aktobe_karabutak", "kz_aktobe", "kz_karabutak", "road", ("est",), {}),
+    ("road_karabutak_irgiz", "kz_karabutak", "kz_irgiz", "road", ("km", 188, "DERIVED km posts 965 (Karabutak) and 1153 (Irgiz) ('с 965 по 1153 км (от посёлка Карабутак до посёлка Иргиз)', alau.kz 2026-03-06): " + "KazAvtoZhol traffic notices, km posts of road 'граница РФ – Мартук – Актобе – Карабутак – Кызылорда – Шымкент – Тараз – Кордай – Алматы – Коргас' (SOURCES.md, 'Road km posts')"), {}),
+    ("road_irgiz_aralsk", "kz_irgiz", "kz_aralsk", "road", ("km", 209, "DERIVED km posts 1153 (Irgiz) and 1362 (Aral) ('км 1153–1240 (Иргиз — граница Кызылординской области)', alau.kz 2025-12-19; 'км 1240-1362 (... г.Арал)', inform.kz 2026-01): " + "KazAvtoZhol traffic notices, km posts of road 'граница РФ – Мартук – Актобе – Карабутак – Кызылорда – Шымкент – Тараз – Кордай – Алматы – Коргас' (SOURCES.md, 'Road km posts')"), {}),
+    # Kandyagash–Emba–Shalkar–Irgiz (KZ04-02, 401 km to the M-32 beyond Irgiz; counted from Kandyagash).
+    ("road_kandyagash_shalkar", "kz_kandyagash", "kz_shalkar", "road", ("chain", "kandyagash_irgiz_road"), {}),
+    ("road_shalkar_irgiz", "kz_shalkar", "kz_irgiz", "road", ("chain", "kandyagash_irgiz_road"), {}),
     ("road_aktobe_orenburg", "kz_aktobe", "ru_orenburg", "road", ("est",), {}),
     # Aktobe–Kandyagash–Makat–Atyrau (–Astrakhan): 897 km to the Russian border (Prime Minister's office).
     ("road_aktobe_kandyagash", "kz_aktobe", "kz_kandyagash", "road", ("src", 96, "Aktobe–Kandyagash road section 96 km (primeminister.kz, Mamin visit, ~2020)"), {}),
     ("road_kandyagash_makat", "kz_kandyagash", "kz_makat", "road", ("src", 380.5, "Kandyagash–Makat toll road km 100+000 – 480+525, 380.5 km (kaz24.info 2025); primeminister.kz ~2020 gives 360 km, below the 363 km great circle between the two stations, so the km-post figure is used"), {}),
-    ("road_makat_atyrau", "kz_makat", "kz_atyrau", "road", ("km", 139.5, "DERIVED km posts: Atyrau at 897 - 277 = km 620 of the Aktobe–Atyrau–RF border road (897 km in all, 277 km Atyrau–border; primeminister.kz ~2020), Makat at km 480.5 (toll road end, kaz24.info 2025): 139.5 km"), {}),
+    # The Aktobe–Atyrau road passes the Makat turn-off (km 480.5) and Dossor (km 517), where the
+    # Dossor–Kulsary–Beyneu–Aktau road begins; Atyrau–Beyneu runs through Dossor.
+    ("road_makat_dossor", "kz_makat", "kz_dossor", "road", ("km", 36.5, "DERIVED km posts of road 'Актобе – Кандыагаш – Доссор – Атырау – граница РФ': Makat at km 480.5 (toll section Kandyagash–Makat ends km 480+525, kaz24.info 2025), Dossor km 517 ('337-517 шақырым аралығы (Ақтөбе облысының шекарасы – Доссор а.)', azattyq-ruhy.kz) = 36.5 km"), {}),
+    ("road_dossor_atyrau", "kz_dossor", "kz_atyrau", "road", ("km", 103, "DERIVED km posts of road 'Актобе – Кандыагаш – Доссор – Атырау – граница РФ': Dossor km 517 (azattyq-ruhy.kz), Atyrau km 897 - 277 = 620 (897 km in all, 277 km Atyrau–RF border; primeminister.kz ~2020) = 103 km; the 86 km 'Атырау – Доссор' widening section (mgorod.kz 2026) is below the 86.7 km great circle between the two stations"), {}),
+    ("road_dossor_beyneu", "kz_dossor", "kz_beyneu", "road", ("km", 332, "DERIVED km posts of road 'Доссор – Кульсары – Бейнеу – ... – Актау' counted from Dossor: '210-332 шақырым аралығы (Атырау облысы шекарасынан Бейнеу ауылына дейін)' (kaz.inform.kz 2026-01-26) = Beyneu km 332"), {}),
     ("road_atyrau_oral", "kz_atyrau", "kz_oral", "road", ("src", 587, "Atyrau–Uralsk road 587 km (alexandrelatsa.ru 2023 quoting KZ authorities, FACTS §15)"), {}),
-    ("road_atyrau_beyneu", "kz_atyrau", "kz_beyneu", "road", ("est",), {}),
-    ("road_beyneu_aktau", "kz_beyneu", "kz_aktau", "road", ("est",), {}),
-    ("road_aktau_kuryk", "kz_aktau", "kz_kuryk", "road", ("est",), {}),
-    ("road_beyneu_shalkar", "kz_beyneu", "kz_shalkar", "road", ("est",), {}),
-    ("road_astana_kostanay", "kz_astana", "kz_kostanay", "road", ("src", 830, "Astana–Kostanay road 830 km (FACTS §15)"), {}),
+    ("road_beyneu_aktau", "kz_beyneu", "kz_aktau", "road", ("km", 454, "DERIVED km posts of road 'Доссор – Кульсары – Бейнеу – Сай-Утес – Шетпе – Жетыбай – Актау': Beyneu km 332 (kaz.inform.kz 2026-01-26), Aktau km 786 ('718–786 км (от села Жетыбай до города Актау)', lada.kz 2025-12-27) = 454 km to Aktau's edge (project figure 470 km, newtimes.kz 2015)"), {}),
+    ("road_aktau_kuryk", "kz_aktau", "kz_kuryk", "road", ("km", 72, "DERIVED km posts of road 'Актау – Курык (км 13-72, Актау – Курык)' (liter.kz 2025-02-21; lada.kz 2025-12-10) = Kuryk at km 72"), {}),
+    # No paved Beyneu–Shalkar road exists today: 'Бейнеу — Сексеул' (736 km) is due to be built from 2027
+    # (Kazpravda via caspian-khabarshys.com ~2025); it is left out until it has a year.
+    # Astana–Kostanay: 1,438 km Astana–Irgiz today via Atbasar, Yesil, Kostanay, Karabutak (minister,
+    # vkyzylorde.kz ~2025) - 544 (Kostanay–Karabutak) - 188 (Karabutak–Irgiz) = 706 km; KAZ03 km posts give
+    # 706–724. The 830 km of FACTS §15 is a modernisation programme's length, not the route.
+    ("road_astana_kostanay", "kz_astana", "kz_kostanay", "road", ("km", 706, "DERIVED 1,438 km Astana–Irgiz today 'по маршруту через Атбасар, Есиль, Костанай, Карабутак и Иргиз' (Transport Minister via vkyzylorde.kz ~2025) - 544 Kostanay–Karabutak - 188 Karabutak–Irgiz (km posts) = 706 km (KAZ03 km posts: 706–724)"), {}),
     # Center–South road Astana–Karaganda–Balkhash–Konaev (Kapshagay)–Almaty, 1,276 km (M-36).
     ("road_astana_karaganda", "kz_astana", "kz_karaganda", "road", ("src", 217, "Astana–Karaganda road 217 km (Center–South corridor section; SOURCES.md 'Roads')"), {}),
     ("road_karaganda_balkhash", "kz_karaganda", "kz_balkhash", "road", ("src", 363, "Karaganda–Balkhash road 363 km (Center–South corridor section; SOURCES.md 'Roads')"), {}),
-    ("road_balkhash_konaev", "kz_balkhash", "kz_konaev", "road", ("km", 629, "DERIVED Center–South Astana–Almaty 1,276 km - 217 (Astana–Karaganda) - 363 (Karaganda–Balkhash) - 67 (Konaev–Almaty) = 629 km"), {}),
-    ("road_astana_kokshetau", "kz_astana", "kz_kokshetau", "road", ("est",), {}),
-    ("road_kokshetau_petropavl", "kz_kokshetau", "kz_petropavl", "road", ("est",), {}),
-    ("road_astana_pavlodar", "kz_astana", "kz_pavlodar", "road", ("est",), {}),
-    ("road_pavlodar_semey", "kz_pavlodar", "kz_semey", "road", ("est",), {}),
-    ("road_semey_oskemen", "kz_semey", "kz_oskemen", "road", ("est",), {}),
-    ("road_karaganda_zhezkazgan", "kz_karaganda", "kz_zhezkazgan", "road", ("est",), {}),
-    ("road_zhezkazgan_kyzylorda", "kz_zhezkazgan", "kz_kyzylorda", "road", ("est",), {}),
-    ("road_irgiz_aktobe", "kz_irgiz", "kz_aktobe", "road", ("est",), {}),
+    ("road_balkhash_konaev", "kz_balkhash", "kz_konaev", "road", ("km", 583, "DERIVED Balkhash–Burylbaital 288 (kazpravda.kz ~2022) + Burylbaital–Kurty 228 (aqshamnews.kz toll list) + Kurty–Konaev 67 (km posts 'Конаев — Курты' 0-67, inform.kz 2025-12-12) = 583 km; check: 'Қарағанды-Балқаш-Бурылбайтал-Күрті-Қапшағай' 946 km (24.kz) - 363 Karaganda–Balkhash = 583"), {}),
+    ("road_astana_kokshetau", "kz_astana", "kz_kokshetau", "road", ("chain", "astana_petropavl_road"), {}),
+    ("road_kokshetau_petropavl", "kz_kokshetau", "kz_petropavl", "road", ("chain", "astana_petropavl_road"), {}),
+    ("road_astana_pavlodar", "kz_astana", "kz_pavlodar", "road", ("src", 441, "Astana–Pavlodar road 'протяженностью порядка 441 км' (kursiv.media 2018-11-19)"), {}),
+    ("road_pavlodar_semey", "kz_pavlodar", "kz_semey", "road", ("km", 329, "DERIVED km posts of road 'Гр. КНР – Майкапчагай – Калбатау – Семей – Павлодар – гр. РФ': Pavlodar (Kenzhekol) km 427 (rus.baq.kz 2025-11-04) to Semey's southern exit km 756 (rus.baq.kz 2025-12-26), the city section km 733–756 included = 329 km (to the northern edge, km 733: 306 km, below the 308.7 km great circle between the stations)"), {}),
+    ("road_semey_oskemen", "kz_semey", "kz_oskemen", "road", ("km", 198, "DERIVED km posts of road 'Усть-Каменогорск — Семей': km 0 at Oskemen, '103 –198 км — от границы Восточно-Казахстанской области до Семея' (inform.kz 2026-01-12) = 198 km"), {}),
+    ("road_karaganda_zhezkazgan", "kz_karaganda", "kz_zhezkazgan", "road", ("km", 537, "DERIVED km posts of road 'Кызылорда — Жезказган — Караганда — Шидерты': 'км. 433 — 750 (город Жезказган — поселок Жанаарка)', 'км. 970 — 1064 (город Караганда — поселок Молодежный)' (inform.kz 2026-02-07) = 537 km"), {}),
+    ("road_zhezkazgan_kyzylorda", "kz_zhezkazgan", "kz_kyzylorda", "road", ("src", 424, "Kyzylorda–Zhezkazgan road 'Общая протяжённость всей дороги составляет 424 километра' (khabar.kz 2025-11-26; km posts 12-216-424, autotrassa.kz 2025-12-29; 425 km informburo.kz ~2023)"), {}),
     # Today's roads to Arkalyk and Torgai (before the Center–West highway): Kostanay–Arkalyk, Arkalyk–Torgai.
     ("road_kostanay_arkalyk", "kz_kostanay", "kz_arkalyk", "road", ("est",), {}),
     ("road_arkalyk_torgai_today", "kz_arkalyk", "kz_torgai", "road", ("est",), {}),
     ("road_almaty_bishkek", "kz_almaty", "kg_bishkek", "road", ("src", 244, "Almaty–Bishkek road 244 km via Kordai (SOURCES.md 'Roads')"), {"co2c": "KZ"}),
-    ("road_kostanay_aktobe", "kz_kostanay", "kz_aktobe", "road", ("est",), {}),
+    ("road_kostanay_karabutak", "kz_kostanay", "kz_karabutak", "road", ("km", 544, "DERIVED km posts of road 'Костанай – Рудный – Денисовка – Комсомольское – Карабутак': 'с 5 по 234 км (от посёлка Карабутак ...)', 'с 234 по 549 км (... до Костаная)' (alau.kz 2026-03-06) = 549 - 5 = 544 km"), {}),
     # Center–West highway (construction launched June 2025; opening year not stated)
     ("road_astana_arkalyk", "kz_astana", "kz_arkalyk", "road", ("chain", "center_west"), {"status": "under_construction"}),
     ("road_arkalyk_torgai", "kz_arkalyk", "kz_torgai", "road", ("chain", "center_west"), {"status": "under_construction"}),
@@ -582,6 +620,10 @@ def resolve_coords(osm, gn):
         if how[0] == "approx":
             coords[nid] = (how[1], how[2])
             srcs[nid] = "FACTS.md §20 approx (EST, ±0.1°; no OSM/GeoNames match)"
+            continue
+        if how[0] == "cite":  # a published coordinate (no OSM station or GeoNames place): (lat, lon, source)
+            coords[nid] = (how[1], how[2])
+            srcs[nid] = how[3]
             continue
         if how[0] == "osm":
             cands = [(s["lat"], s["lon"], s["id"]) for s in osm if how[1] in (s.get("name"), s.get("nameLocal"))]
@@ -965,10 +1007,10 @@ CORRIDORS = [
      ["uz_tashkent", "kz_saryagash", "kz_darbaza"] + ARAL_LINE + ["kz_kandyagash", "kz_aktobe", "ru_iletsk", "ru_orenburg"],
      "Tashkent–Saryagash–Arys–Kyzylorda–Aktobe–Orenburg", "facts/rail-segments.csv (Trans-Aral line)"),
     ("western_europe_western_china", "Western Europe–Western China highway",
-     ["cn_khorgos", "kz_altynkol", "kz_almaty", "kz_taraz", "kz_shymkent", "kz_turkistan", "kz_kyzylorda", "kz_aralsk", "kz_aktobe", "ru_orenburg"],
+     ["cn_khorgos", "kz_altynkol", "kz_almaty", "kz_taraz", "kz_shymkent", "kz_turkistan", "kz_kyzylorda", "kz_aralsk", "kz_irgiz", "kz_karabutak", "kz_aktobe", "ru_orenburg"],
      "Khorgos–Almaty–Shymkent–Kyzylorda–Aral–Aktobe–Orenburg road", "FACTS §15, §21"),
     ("center_west_highway", "Center–West highway",
-     ["kz_astana", "kz_arkalyk", "kz_torgai", "kz_irgiz", "kz_aktobe"],
+     ["kz_astana", "kz_arkalyk", "kz_torgai", "kz_irgiz", "kz_karabutak", "kz_aktobe"],
      "Astana–Arkalyk–Torgai–Irgiz (under construction since June 2025), on to Aktobe", "Astana Times 2025-06"),
     ("bakhty_ayagoz", "Third China crossing (Tacheng–Bakhty–Ayagoz)",
      ["cn_urumqi", "cn_tacheng", "kz_bakhty", "kz_ayagoz", "kz_aktogay", "kz_sayak", "kz_balkhash", "kz_moyinty"],
