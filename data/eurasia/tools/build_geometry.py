@@ -12,8 +12,8 @@ For each link, the first that applies (SOURCES.md, "Geometry"):
     the border stations next to them): the shortest path on the track, both ends snapped within 5 km
     (`osm-track`); measured before simplifying;
   - other rail: through the chain of the line's OSM stations (`osm-stations`), accepted only when
-    the chain is within 0.9-1.1 x the link's length_km (the tolerance of `caravan validate`) and its
-    ends snap within 3 km; every chain's length goes to measured_lengths.csv (the basis of the
+    the chain passes at least one intermediate station, is within 0.9-1.1 x the link's length_km (the
+    tolerance of `caravan validate`) and its ends snap within 3 km; every chain's length goes to measured_lengths.csv (the basis of the
     station-chain estimates of build_eurasia.py);
   - everything else (roads, Caspian and Black Sea ferries, rail where the chain fails): no row, i.e.
     a straight line marked `schematic` by every output.
@@ -132,7 +132,9 @@ def main():
                 r = lines.trace_stations(chain, pos[u], pos[v], via=VIA.get(lid, ()), snap_km=3.0)
                 if r:
                     ratio = lines.length_km(r) / want
-                    ok = MIN_CHAIN_RATIO <= ratio <= MAX_CHAIN_RATIO
+                    # A chain through no intermediate station is the straight line between the two
+                    # end stations: a guess, so it stays schematic (its length still feeds the estimates).
+                    ok = MIN_CHAIN_RATIO <= ratio <= MAX_CHAIN_RATIO and len(r) > 2
                     measured.append([lid, "osm-stations", f"{lines.length_km(r):.1f}", f"{want:g}",
                                      "yes" if ok else "no"])
                     if ok:
