@@ -1,6 +1,7 @@
 // OSM import: ways pass (classify, count node uses), nodes pass (locations), split into links, keep
 // components.
 #include "formats/osm_import.hpp"
+#include "formats/osm_pbf_errors.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -15,7 +16,6 @@
 #include <osmium/osm/node.hpp>
 #include <osmium/osm/way.hpp>
 #include <osmium/visitor.hpp>
-#include <protozero/exception.hpp>
 
 #include "core/geo.hpp"
 #include "graph/graph.hpp"
@@ -381,27 +381,18 @@ OsmImportResult import_from(const std::function<osmium::io::File()>& open,
   return result;
 }
 
-/// import_from, with protozero's errors on malformed PBF data (not std::runtime_error) turned into
-/// std::runtime_error like libosmium's own (the caller names the file).
-OsmImportResult import_checked(const std::function<osmium::io::File()>& open,
-                               const OsmImportOptions& options) {
-  try {
-    return import_from(open, options);
-  } catch (const protozero::exception& e) {
-    throw std::runtime_error(std::string("malformed PBF data (") + e.what() + ")");
-  }
-}
-
 } // namespace
 
 OsmImportResult import_osm(const std::filesystem::path& pbf, const OsmImportOptions& options) {
-  return import_checked([&] { return osmium::io::File(pbf.string()); }, options);
+  return read_osm_checked(
+      [&] { return import_from([&] { return osmium::io::File(pbf.string()); }, options); });
 }
 
 OsmImportResult import_osm_data(std::string_view data, const std::string& format,
                                 const OsmImportOptions& options) {
-  return import_checked([&] { return osmium::io::File(data.data(), data.size(), format); },
-                        options);
+  return read_osm_checked([&] {
+    return import_from([&] { return osmium::io::File(data.data(), data.size(), format); }, options);
+  });
 }
 
 } // namespace caravan::formats

@@ -1,6 +1,7 @@
 // OSM lines: ways pass (rail and major roads, their node refs), nodes pass (locations), then one
 // line graph per family with a vertex per OSM node.
 #include "formats/osm_lines.hpp"
+#include "formats/osm_pbf_errors.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -11,7 +12,6 @@
 #include <osmium/osm/node.hpp>
 #include <osmium/osm/way.hpp>
 #include <osmium/visitor.hpp>
-#include <protozero/exception.hpp>
 
 namespace caravan::formats {
 
@@ -151,24 +151,18 @@ OsmLines read_from(const std::function<osmium::io::File()>& open, const OsmLines
   return out;
 }
 
-OsmLines read_checked(const std::function<osmium::io::File()>& open,
-                      const OsmLinesOptions& options) {
-  try {
-    return read_from(open, options);
-  } catch (const protozero::exception& e) {
-    throw std::runtime_error(std::string("malformed PBF data (") + e.what() + ")");
-  }
-}
-
 } // namespace
 
 OsmLines read_osm_lines(const std::filesystem::path& file, const OsmLinesOptions& options) {
-  return read_checked([&] { return osmium::io::File(file.string()); }, options);
+  return read_osm_checked(
+      [&] { return read_from([&] { return osmium::io::File(file.string()); }, options); });
 }
 
 OsmLines read_osm_lines_data(std::string_view data, const std::string& format,
                              const OsmLinesOptions& options) {
-  return read_checked([&] { return osmium::io::File(data.data(), data.size(), format); }, options);
+  return read_osm_checked([&] {
+    return read_from([&] { return osmium::io::File(data.data(), data.size(), format); }, options);
+  });
 }
 
 } // namespace caravan::formats
