@@ -66,6 +66,7 @@ void add_impact_command(CLI::App& app, int& exit_code) {
                   "scenario to compare against (default: the scenario's compare_against, else the "
                   "network as it is)");
   add_request_options(cmd, o->req, {"table", "csv", "json", "geojson"});
+  describe_geojson_only_lines(cmd);
   cmd->add_option("--svg", o->svg, "also write an SVG heatmap of the changes to this file");
   cmd->add_option("--top", o->top, "changed pairs listed in the table")->capture_default_str();
   cmd->add_option("--places", o->places,

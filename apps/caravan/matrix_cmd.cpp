@@ -79,6 +79,7 @@ void add_matrix_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--from", o->from, "origins: a set (see below)")->required();
   cmd->add_option("--to", o->to, "destinations: a set (see below)")->required();
   add_request_options(cmd, *o, {"table", "csv", "json", "geojson"});
+  describe_geojson_only_lines(cmd);
   cmd->add_option("--threads", *threads, "worker threads (0 = all cores)")->capture_default_str();
   cmd->add_option("--max-cells", *max_cells, "refuse larger tables")->capture_default_str();
   cmd->footer(

@@ -44,6 +44,15 @@ void add_request_options(CLI::App* cmd, RequestOptions& o,
                 "JSON without the legs' coordinates (GeoJSON always has them)");
 }
 
+void describe_geojson_only_lines(CLI::App* cmd) {
+  cmd->get_option("--simplify")
+      ->description("simplify the lines of --format geojson to this tolerance in metres "
+                    "(Douglas-Peucker; 0 = as stored); this command's JSON, CSV and table have "
+                    "no lines");
+  cmd->get_option("--no-geometry")
+      ->description("no effect here: this command's JSON has no lines and GeoJSON always has them");
+}
+
 report::GeometryOptions geometry_options(const RequestOptions& o) {
   report::GeometryOptions g;
   g.include = !o.no_geometry;

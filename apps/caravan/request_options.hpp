@@ -39,6 +39,10 @@ report::GeometryOptions geometry_options(const RequestOptions& o);
 /// (json or geojson). --from/--to are added by each command (they differ).
 void add_request_options(CLI::App* cmd, RequestOptions& o, const std::vector<std::string>& formats);
 
+/// For commands whose JSON carries no lines (matrix, impact): says in --simplify's and
+/// --no-geometry's help that only their GeoJSON is drawn (docs/routing.md#drawn-lines).
+void describe_geojson_only_lines(CLI::App* cmd);
+
 /// Engine selection for commands that answer many single-criterion routes.
 struct EngineCliOptions {
   std::string engine = "auto";
