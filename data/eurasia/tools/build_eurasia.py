@@ -207,6 +207,13 @@ CHAINS = {
                               "DERIVED road KZ04-02 'Кандыагаш-Эмба-Шалкар-Иргиз ... общая протяженность составляет 401 километр' "
                               "(timeskz.kz ~2025), split at Shalkar by great-circle share (the km posts, Shalkar km 257 and Irgiz "
                               "km 391, give a Shalkar–Irgiz part below the great circle, so they are not used)"),
+    # Almaty-1–Zhetygen–Konaev–Aktogay (Turksib): Konaev (Kapshagay) station lies on the main line north of
+    # Zhetygen, where the Altynkol line leaves (OSM km-post halts '1612 км'/'1653 км', sourcing/kz-rail-south-east-2.md T3).
+    "almaty_aktogay": (558.5, ["kz_almaty", "kz_zhetygen", "kz_konaev", "kz_aktogay"],
+                       "DERIVED 567 km Aktogay–Almaty-2 (route km of the Urumqi–Almaty train via Dostyk, 1349 (news.cncn.com 2017) "
+                       "- 466 Urumqi–Alashankou (CR tariff) - 12 Alashankou–Dostyk (photo.dxbei.com 2014-12-08) - 304 Dostyk–Aktogay; "
+                       "sourcing/kz-rail-south-east-2.md row 16) less Almaty-1–Almaty-2 EST 8.5 km (great circle 7.5 x 1.13) = 558.5, "
+                       "split at Zhetygen and Konaev by great-circle share"),
     # Almaty-1–Shu 306 km (KTZ, txk.kz) with Kazybek Bek (start of the Almaty bypass) between.
     "almaty_shu": (306, ["kz_almaty", "kz_kazybek_bek", "kz_shu"],
                    "DERIVED 306 km Almaty-1–Shu (KTZ via txk.kz ~2015), split by great-circle share"),
@@ -266,9 +273,11 @@ LINKS = [
     ("kz_arkalyk_yesil", "kz_arkalyk", "kz_yesil", "rail_1520", ("src", 218, "tariff km Arkalyk–Yesil 218 (ru.wikipedia 'Аркалык (станция)' infobox via wiki-org.ru, n.d.)"), {}),
     ("kz_yesil_astana", "kz_yesil", "kz_astana", "rail_1520", ("est",), {}),
     ("kz_yesil_tobol", "kz_yesil", "kz_tobol", "rail_1520", ("est",), {}),
-    # 988 (Zhezkazgan–Beyneu) - 498 (Shalkar–Beyneu) = 490 km is shorter than the great circle
-    # (498 km), so that derivation is rejected and the length estimated (SOURCES.md §E3).
-    ("kz_zhezkazgan_saksaulskaya", "kz_zhezkazgan", "kz_saksaulskaya", "rail_1520", ("est",), {"tracks": 1, "cap": (8, "trains_per_day")}),
+    # The new line of 2014 is two pieces joined by the old Trans-Aral line Saksaulskaya–Shalkar:
+    # Zhezkazgan–Saksaulskaya 517 (minister) and Shalkar–Beyneu 496/498 (KTZ via Trend; zakon.kz). Their sum,
+    # 1015, is 2.7 % above KTZ's 988 km for the whole new line (UIC eNews 414), which is not used per link
+    # (988 - 498 = 490 would be shorter than the great circle; SOURCES.md §E3).
+    ("kz_zhezkazgan_saksaulskaya", "kz_zhezkazgan", "kz_saksaulskaya", "rail_1520", ("src", 517, "Zhezkazgan–Saksaulskaya 'railway section 517 km long' (Minister Kassymbek, europe-china.kz/kk/node/6552, ~2014; sourcing/kz-rail-south-east-2.md T6); above the bound 506.8 of sourcing/kz-rail-west.md row 23"), {"tracks": 1, "cap": (8, "trains_per_day")}),
     ("kz_shalkar_beyneu", "kz_shalkar", "kz_beyneu", "rail_1520", ("src", 498, RS + " Shalkar–Beyneu main track (zakon.kz 2014-08-22)"), {"tracks": 1}),
     ("kz_shalkar_saksaulskaya", "kz_shalkar", "kz_saksaulskaya", "rail_1520", ("chain", "shalkar_aralsk"), {}),
     ("kz_saksaulskaya_aralsk", "kz_saksaulskaya", "kz_aralsk", "rail_1520", ("chain", "shalkar_aralsk"), {}),
@@ -301,16 +310,16 @@ LINKS = [
     ("kz_arys_darbaza", "kz_arys", "kz_darbaza", "rail_1520", ("est",), {}),
     ("kz_darbaza_saryagash", "kz_darbaza", "kz_saryagash", "rail_1520", ("est",), {}),
     ("kz_saryagash_tashkent", "kz_saryagash", "uz_tashkent", "rail_1520", ("osm",), {"cap": (36, "trains_per_day"), "co2c": "KZ"}),
-    ("kz_almaty_zhetygen", "kz_almaty", "kz_zhetygen", "rail_1520", ("est",), {"elec": True}),
+    ("kz_almaty_zhetygen", "kz_almaty", "kz_zhetygen", "rail_1520", ("chain", "almaty_aktogay"), {"elec": True}),
     ("kz_zhetygen_altynkol", "kz_zhetygen", "kz_altynkol", "rail_1520", ("src", 293, RS + " Zhetygen–Altynkol (UIC eNews 327, 2013)"), {"tracks": 1, "cap": (18, "trains_per_day")}),
-    ("kz_zhetygen_aktogay", "kz_zhetygen", "kz_aktogay", "rail_1520", ("est",), {}),
+    ("kz_zhetygen_konaev", "kz_zhetygen", "kz_konaev", "rail_1520", ("chain", "almaty_aktogay"), {}),
+    ("kz_konaev_aktogay", "kz_konaev", "kz_aktogay", "rail_1520", ("chain", "almaty_aktogay"), {}),
     ("kz_aktogay_ayagoz", "kz_aktogay", "kz_ayagoz", "rail_1520", ("est",), {}),
     # Turksib Ayagoz–Zharma–Shar–Zhana-Semey–Semey; Oskemen is reached from Shar by the 151 km line of
     # 2008 (before it, only through Russia via Lokot'): there is no direct Semey–Oskemen railway.
     ("kz_ayagoz_shar", "kz_ayagoz", "kz_shar", "rail_1520", ("est",), {}),
     ("kz_shar_semey", "kz_shar", "kz_semey", "rail_1520", ("est",), {}),
     ("kz_shar_oskemen", "kz_shar", "kz_oskemen", "rail_1520", ("src", 151, RS + " Shar–Ust-Kamenogorsk new line 151 km (aktuell.ru ~2008)"), {"tracks": 1}),
-    ("kz_konaev_zhetygen", "kz_konaev", "kz_zhetygen", "rail_1520", ("est",), {}),
     # --- Kazakhstan rail projects ---
     ("kz_almaty_bypass", "kz_zhetygen", "kz_kazybek_bek", "rail_1520", ("src", 74, RS + " Almaty bypass 74 km (Astana Times 2024-11-26; Samruk-Kazyna 75 km; Railway PRO 77 km main track)"), {"status": "under_construction", "year": 2025, "tracks": 2}),
     ("kz_bakhty_ayagoz", "kz_bakhty", "kz_ayagoz", "rail_1520", ("src", 272, RS + " Bakhty–Ayagoz 272 km announced (other sources 295/297/303 km)"), {"status": "under_construction", "year": 2027, "tracks": 2}),
@@ -976,11 +985,11 @@ CORRIDORS = [
      "Dostyk–Aktogay–Sayak–Moyinty–Astana–Petropavl, on to Russia, Belarus and Poland (China–Europe Northern route)",
      "Tengrinews 2011; index1520.com (FACTS §11, §15)"),
     ("tar_southern", "Trans-Asian Railway, Southern corridor",
-     ["cn_alashankou", "kz_dostyk", "kz_aktogay", "kz_zhetygen"] + SOUTH_KZ + ["kz_darbaza", "kz_saryagash", "uz_tashkent"],
+     ["cn_alashankou", "kz_dostyk", "kz_aktogay", "kz_konaev", "kz_zhetygen"] + SOUTH_KZ + ["kz_darbaza", "kz_saryagash", "uz_tashkent"],
      "Dostyk–Aktogay–Almaty–Shu–Arys–Saryagash to Uzbekistan, Turkmenistan, Iran, Türkiye",
      "Tengrinews 2011; index1520.com (FACTS §11, §15)"),
     ("traceca", "TRACECA (Europe–Caucasus–Asia)",
-     ["kz_dostyk", "kz_aktogay", "kz_zhetygen"] + SOUTH_KZ + ARAL_LINE[1:] + ["kz_beyneu", "kz_mangyshlak", "kz_aktau", "az_baku"],
+     ["kz_dostyk", "kz_aktogay", "kz_konaev", "kz_zhetygen"] + SOUTH_KZ + ARAL_LINE[1:] + ["kz_beyneu", "kz_mangyshlak", "kz_aktau", "az_baku"],
      "Dostyk–Almaty–Aktau to the Caspian, Caucasus and Black Sea", "Tengrinews 2011 (FACTS §15)"),
     ("north_south_west_kz", "North–South corridor (Aktau–Urals)",
      ["kz_aktau", "kz_mangyshlak", "kz_beyneu", "kz_makat", "kz_kandyagash", "kz_aktobe", "ru_iletsk", "ru_orenburg"],
