@@ -372,7 +372,9 @@ LINKS = [
     # Constanța's rail link inland, so that port handling there is charged (and routes continue).
     ("ro_constanta_bucharest", "ro_constanta", "ro_bucharest", "rail_1435", ("src", 225, "CFR line 800 Bucharest–Constanța 225 km (ro.wikipedia)"), {"tracks": 2}),
     # On to Central Europe, so that Black Sea routes reach Duisburg and Hamburg (no sourced lengths: EST).
-    ("ro_bucharest_budapest", "ro_bucharest", "hu_budapest", "rail_1435", ("est",), {}),
+    # Bucharest–Brașov–Sibiu–Arad–Curtici–Lőkösháza–Békéscsaba–Szolnok–Budapest, the freight corridor
+    # "Bukarest–Brassó–Arad–Békéscsaba–Szolnok–Budapest" (sourcing/kz-rail-north-west-2.md rows 3a–3c, T1).
+    ("ro_bucharest_budapest", "ro_bucharest", "hu_budapest", "rail_1435", ("km", 903.6, "DERIVED București Nord–Brașov 166 (hotnews 2020-10) + Brașov–Curtici 500 (CFR main line 200, en.wikipedia) + Lőkösháza–Budapest 225 (MÁV 120: Szolnok km 100 + line 125 km, hu.wikipedia) = 891, + Curtici–Lőkösháza EST 12.6 (OSM stations 11.2 km great circle x 1.13; not found) = 903.6 km; if MÁV's 225 ends at the border, the last term overcounts by the Lőkösháza–border piece (a few km)"), {}),
     ("hu_budapest_vienna", "hu_budapest", "at_vienna", "rail_1435", ("src", 245.4, "Budapest-Déli–Hegyeshalom–Wien 245.4 km (hu./de.wikipedia km posts)"), {}),
     ("at_vienna_nuremberg", "at_vienna", "de_nuremberg", "rail_1435", ("src", 513.7, "Wien–Linz–Wels–Passau–Regensburg–Nürnberg 513.7 km (de.wikipedia km posts)"), {}),
     ("de_nuremberg_duisburg", "de_nuremberg", "de_duisburg", "rail_1435", ("src", 513.3, "Nürnberg–Würzburg–Aschaffenburg–Darmstadt–Mainz–left Rhine line–Köln–Duisburg 513.3 km (de.wikipedia km posts)"), {}),
