@@ -395,6 +395,12 @@ LINKS = [
     ("sea_shanghai_hamburg", "cn_shanghai", "de_hamburg", "sea", ("sea", "cn_shanghai", "de_hamburg"), {}),
     ("sea_lianyungang_rotterdam", "cn_lianyungang", "nl_rotterdam", "sea", ("sea", "cn_lianyungang", "nl_rotterdam"), {}),
     ("sea_lianyungang_hamburg", "cn_lianyungang", "de_hamburg", "sea", ("sea", "cn_lianyungang", "de_hamburg"), {}),
+    # Deep sea into the Mediterranean and the Black Sea (Suez, Bosporus) and the short sea Constanța–Istanbul:
+    # MARNET shortest paths like the legs above (the 179 nm Constanța–Bosporus of facts/capacity.md §3
+    # counts to the strait's entrance, not to Istanbul's port).
+    ("sea_shanghai_istanbul", "cn_shanghai", "tr_istanbul", "sea", ("sea", "cn_shanghai", "tr_istanbul"), {}),
+    ("sea_lianyungang_istanbul", "cn_lianyungang", "tr_istanbul", "sea", ("sea", "cn_lianyungang", "tr_istanbul"), {}),
+    ("ferry_constanta_istanbul", "ro_constanta", "tr_istanbul", "ferry", ("sea", "ro_constanta", "tr_istanbul"), {"dur_like": "ferry_poti_constanta", "black_sea": True}),
     # --- Roads (Kazakhstan and border roads) ---
     ("road_altynkol_almaty", "kz_altynkol", "kz_almaty", "road", ("km", 315, "DERIVED km posts of the Almaty–Shelek–Khorgos road counted from Almaty: 'км 254-315 (участок граница Алматинской области — село Алтынколь)' (inform.kz 2025-12-11); the 380 km of FACTS §21 is the older route via Kapshagay–Koktal"), {}),
     # A-3 Almaty–Konaev–Taldykorgan–Oskemen: Konaev is on the road (km 67), not a spur.

@@ -27,6 +27,9 @@ LEGS = [
     ("tm_turkmenbashi", "az_baku"),
     ("ge_poti", "ro_constanta"),
     ("ge_batumi", "ro_constanta"),
+    ("cn_shanghai", "tr_istanbul"),
+    ("cn_lianyungang", "tr_istanbul"),
+    ("ro_constanta", "tr_istanbul"),
 ]
 
 
