@@ -755,6 +755,8 @@ def main():
             continue
         g = group(lid, u, v, mode)
         base = drawn.get((lid, "osm-stations")) if mode != "road" else gc(u, v)
+        if base and mode != "road" and base > 1.4 * gc(u, v):
+            base = None  # the chain strays onto another line (as for estimates below): no basis for the fit
         if base:
             fit.setdefault(g, []).append((lid, sourced_len[lid] / base))
     factor = {}
