@@ -209,11 +209,11 @@ CHAINS = {
                               "km 391, give a Shalkar–Irgiz part below the great circle, so they are not used)"),
     # Almaty-1–Zhetygen–Konaev–Aktogay (Turksib): Konaev (Kapshagay) station lies on the main line north of
     # Zhetygen, where the Altynkol line leaves (OSM km-post halts '1612 км'/'1653 км', sourcing/kz-rail-south-east-2.md T3).
-    "almaty_aktogay": (558.5, ["kz_almaty", "kz_zhetygen", "kz_konaev", "kz_aktogay"],
-                       "DERIVED 567 km Aktogay–Almaty-2 (route km of the Urumqi–Almaty train via Dostyk, 1349 (news.cncn.com 2017) "
-                       "- 466 Urumqi–Alashankou (CR tariff) - 12 Alashankou–Dostyk (photo.dxbei.com 2014-12-08) - 304 Dostyk–Aktogay; "
-                       "sourcing/kz-rail-south-east-2.md row 16) less Almaty-1–Almaty-2 EST 8.5 km (great circle 7.5 x 1.13) = 558.5, "
-                       "split at Zhetygen and Konaev by great-circle share"),
+    "zhetygen_aktogay": (515.2, ["kz_zhetygen", "kz_konaev", "kz_aktogay"],
+                         "DERIVED 567 km Aktogay–Almaty-2 (route km of the Urumqi–Almaty train via Dostyk, 1349 (news.cncn.com 2017) "
+                         "- 466 Urumqi–Alashankou (CR tariff) - 12 Alashankou–Dostyk (photo.dxbei.com 2014-12-08) - 304 Dostyk–Aktogay; "
+                         "sourcing/kz-rail-south-east-2.md row 16) less Almaty-1–Almaty-2 EST 8.5 km (great circle 7.5 x 1.13) "
+                         "less Almaty-1–Zhetygen 43.3 = 515.2, split at Konaev by great-circle share"),
     # Almaty-1–Shu 306 km (KTZ, txk.kz) with Kazybek Bek (start of the Almaty bypass) between.
     "almaty_shu": (306, ["kz_almaty", "kz_kazybek_bek", "kz_shu"],
                    "DERIVED 306 km Almaty-1–Shu (KTZ via txk.kz ~2015), split by great-circle share"),
@@ -310,10 +310,10 @@ LINKS = [
     ("kz_arys_darbaza", "kz_arys", "kz_darbaza", "rail_1520", ("est",), {}),
     ("kz_darbaza_saryagash", "kz_darbaza", "kz_saryagash", "rail_1520", ("est",), {}),
     ("kz_saryagash_tashkent", "kz_saryagash", "uz_tashkent", "rail_1520", ("osm",), {"cap": (36, "trains_per_day"), "co2c": "KZ"}),
-    ("kz_almaty_zhetygen", "kz_almaty", "kz_zhetygen", "rail_1520", ("chain", "almaty_aktogay"), {"elec": True}),
-    ("kz_zhetygen_altynkol", "kz_zhetygen", "kz_altynkol", "rail_1520", ("src", 293, RS + " Zhetygen–Altynkol (UIC eNews 327, 2013)"), {"tracks": 1, "cap": (18, "trains_per_day")}),
-    ("kz_zhetygen_konaev", "kz_zhetygen", "kz_konaev", "rail_1520", ("chain", "almaty_aktogay"), {}),
-    ("kz_konaev_aktogay", "kz_konaev", "kz_aktogay", "rail_1520", ("chain", "almaty_aktogay"), {}),
+    ("kz_almaty_zhetygen", "kz_almaty", "kz_zhetygen", "rail_1520", ("km", 43.3, "DERIVED Ortakudyk loop on the Zhetygen–Altynkol line: 'Distance à Almaty I 193' - 'Distance à Zhetygen 149,7' = 43.3 km (ru.wikipedia 'Ортакудык' infobox via perceptiofr.com, n.d.; sourcing/kz-rail-3.md row 12)"), {"elec": True}),
+    ("kz_zhetygen_altynkol", "kz_zhetygen", "kz_altynkol", "rail_1520", ("km", 283.2, "DERIVED Ortakudyk loop km posts from Zhetygen: 'Distance à Zhetygen 149,7' + 'Distance à Altynkol 133,5' = 283.2 km station to station (ru.wikipedia 'Ортакудык' infobox via perceptiofr.com, n.d.); UIC eNews 327 (2013) gives 293 km for the line, probably to the border (sourcing/kz-rail-3.md row 13)"), {"tracks": 1, "cap": (18, "trains_per_day")}),
+    ("kz_zhetygen_konaev", "kz_zhetygen", "kz_konaev", "rail_1520", ("chain", "zhetygen_aktogay"), {}),
+    ("kz_konaev_aktogay", "kz_konaev", "kz_aktogay", "rail_1520", ("chain", "zhetygen_aktogay"), {}),
     ("kz_aktogay_ayagoz", "kz_aktogay", "kz_ayagoz", "rail_1520", ("est",), {}),
     # Turksib Ayagoz–Zharma–Shar–Zhana-Semey–Semey; Oskemen is reached from Shar by the 151 km line of
     # 2008 (before it, only through Russia via Lokot'): there is no direct Semey–Oskemen railway.
