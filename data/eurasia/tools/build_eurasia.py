@@ -92,6 +92,7 @@ NODES = [
     ("kz_yesil", "Yesil", "Esil;Yesil-1;Esil-1", "KZ", "junction", "Akmola", ("osm", "Есиль-1"), (51.96, 66.40)),
     ("kz_arkalyk", "Arkalyk", "Arqalyk", "KZ", "city", "Kostanay", ("gn", "Arkalyk"), (50.25, 66.90)),
     ("kz_torgai", "Torgai", "Torghay;Turgay", "KZ", "city", "Kostanay", ("gn", "Torghay"), (49.63, 63.49)),
+    ("kz_mamlyutka", "Mamlyutka", "Mamlyutka", "KZ", "junction", "North Kazakhstan", ("osm", "Мамлютка"), (54.94, 68.54)),
     ("kz_irgiz", "Irgiz", "Yrghyz;Yrgyz", "KZ", "city", "Aktobe", ("gn", "Yrghyz"), (48.62, 61.26)),
     # Road junctions: Karabutak, where the Kostanay road meets the Western Europe–Western China road
     # (M-32) between Aktobe and Irgiz; Dossor, where the Aktobe–Atyrau road meets the Dossor–Beyneu–Aktau road.
@@ -327,7 +328,7 @@ LINKS = [
     ("kz_maktaaral_syrdarya", "kz_maktaaral", "uz_syrdarya", "rail_1520", ("est",), {"status": "under_construction", "year": 2026, "co2c": "KZ"}),
     ("kz_moyinty_kyzylzhar", "kz_moyinty", "kz_kyzylzhar", "rail_1520", ("src", 323, "Moyinty–Kyzylzhar 323 km, opening December 2026 (rail-news.kz 2025-11-28; earlier: 360 km KTZ chairman via Trend 2025-08-19, 329 km Samruk-Kazyna)"), {"status": "under_construction", "year": 2026}),
     # --- Russia, Belarus (1520) ---
-    ("kz_petropavl_moscow", "kz_petropavl", "ru_moscow", "rail_1520", ("est",), {"co2c": "RU", "tracks": 2}),
+    ("kz_petropavl_moscow", "kz_petropavl", "ru_moscow", "rail_1520", ("km", 2640, "DERIVED Kurgan–Moscow 2373 km via Samara ('Расстояние до Москвы — 2373 километра (через Самару)', ru.wikipedia 'Курган (станция)' via dic.academic.ru, n.d.) + Petropavlovsk–Kurgan 267 (route km of the through train 089/090 'Зауралье': Petropavlovsk–Moscow 2296 less Kurgan–Moscow 2029, ru.wikipedia via wiki-org.ru, n.d.) = 2640 km (±5: two frames) along the freight main line via Chelyabinsk, Ufa and Samara, the RZD km-post frame; the passenger train's 2296 km via Yekaterinburg and Kazan are not used: ERAI's 5,430 km Dostyk–Brest for the block trains (FACTS §6) fits the Samara line (5,502 km on this network) and not the Kazan line (5,158); sourcing/kz-rail-west-4.md rows 12, 12b, kz-rail-3.md row 4"), {"co2c": "RU", "tracks": 2}),
     ("ru_iletsk_orenburg", "ru_iletsk", "ru_orenburg", "rail_1520", ("est",), {}),
     ("ru_orsk_orenburg", "ru_orsk", "ru_orenburg", "rail_1520", ("src", 320, RS + " Orenburg–Orsk (Novy Gorod) km posts"), {"tracks": 2}),
     ("ru_orenburg_moscow", "ru_orenburg", "ru_moscow", "rail_1520", ("src", 1515.3, "tariff km Orenburg–Moscow via Samara 1515.3 (Russian Railways distance table via tutu.ru; SOURCES.md §Russia)"), {"tracks": 2}),
@@ -358,7 +359,7 @@ LINKS = [
     # 1520 mm track reaches Incheh Borun since 2021 (UIC RAME 2021-03-08); Iranian section to Gorgan 70 km.
     ("tm_etrek_incheh_borun", "tm_etrek", "ir_incheh_borun", "rail_1520", ("osm",), {"co2c": "TM", "year": 2021}),
     ("ir_incheh_borun_gorgan", "ir_incheh_borun", "ir_gorgan", "rail_1435", ("src", 70, RS + " Iranian section 70 km to Gorgan, standard gauge (eurailpress 2013-05-11; railturkey/azvision 85-88 km)"), {}),
-    ("ir_gorgan_bandar_abbas", "ir_gorgan", "ir_bandar_abbas", "rail_1435", ("est",), {}),
+    ("ir_gorgan_bandar_abbas", "ir_gorgan", "ir_bandar_abbas", "rail_1435", ("km", 1893.3, "DERIVED km posts via Tehran and Qom: Gorgan 496.8 and Qom 180.2 from Tehran (de.wikipedia Transiranische Eisenbahn oldid 159036341, 2016) + Qom–Badrud 162.3 and Badrud–Bafq 428 (de.wikipedia Bahnstrecke Qom–Zahedan: its km posts restart at 0 in Badrud) + Bafq–Bandar Abbas 626 (line length, rogerfarnworth.com 2020-04-13); sourcing/borders-outside-4.md row 4"), {}),
     # --- Caucasus (1520), BTK (1435), Türkiye ---
     ("az_baku_alat", "az_baku", "az_alat", "rail_1520", ("osm",), {"tracks": 2}),
     ("az_alat_beyuk_kesik", "az_alat", "az_beyuk_kesik", "rail_1520", ("osm",), {"tracks": 2}),
@@ -422,7 +423,7 @@ LINKS = [
     # Kandyagash–Emba–Shalkar–Irgiz (KZ04-02, 401 km to the M-32 beyond Irgiz; counted from Kandyagash).
     ("road_kandyagash_shalkar", "kz_kandyagash", "kz_shalkar", "road", ("chain", "kandyagash_irgiz_road"), {}),
     ("road_shalkar_irgiz", "kz_shalkar", "kz_irgiz", "road", ("chain", "kandyagash_irgiz_road"), {}),
-    ("road_aktobe_orenburg", "kz_aktobe", "ru_orenburg", "road", ("est",), {}),
+    ("road_aktobe_orenburg", "kz_aktobe", "ru_orenburg", "road", ("km", 259, "DERIVED road km posts: 'Актобе – Оренбург' Aktobe to the RF border at km 99 (МЧС Оренбург list via a.ria56.ru, n.d.) + R-239 Orenburg to the Kazakh border, the closed section 'км 8+000 – км 160+000 ... Р-239 ... граница с Республикой Казахстан' read as ending at the border (Upravdor Priuralye via oren.ru, 28 Jan, year not shown) = 259 km; sourcing/kz-roads-4.md row A2"), {}),
     # Aktobe–Kandyagash–Makat–Atyrau (–Astrakhan): 897 km to the Russian border (Prime Minister's office).
     ("road_aktobe_kandyagash", "kz_aktobe", "kz_kandyagash", "road", ("src", 96, "Aktobe–Kandyagash road section 96 km (primeminister.kz, Mamin visit, ~2020)"), {}),
     ("road_kandyagash_makat", "kz_kandyagash", "kz_makat", "road", ("src", 380.5, "Kandyagash–Makat toll road km 100+000 – 480+525, 380.5 km (kaz24.info 2025); primeminister.kz ~2020 gives 360 km, below the 363 km great circle between the two stations, so the km-post figure is used"), {}),
@@ -452,10 +453,16 @@ LINKS = [
     ("road_karaganda_zhezkazgan", "kz_karaganda", "kz_zhezkazgan", "road", ("km", 537, "DERIVED km posts of road 'Кызылорда — Жезказган — Караганда — Шидерты': 'км. 433 — 750 (город Жезказган — поселок Жанаарка)', 'км. 970 — 1064 (город Караганда — поселок Молодежный)' (inform.kz 2026-02-07) = 537 km"), {}),
     ("road_zhezkazgan_kyzylorda", "kz_zhezkazgan", "kz_kyzylorda", "road", ("src", 424, "Kyzylorda–Zhezkazgan road 'Общая протяжённость всей дороги составляет 424 километра' (khabar.kz 2025-11-26; km posts 12-216-424, autotrassa.kz 2025-12-29; 425 km informburo.kz ~2023)"), {}),
     # Today's roads to Arkalyk and Torgai (before the Center–West highway): Kostanay–Arkalyk, Arkalyk–Torgai.
-    ("road_kostanay_arkalyk", "kz_kostanay", "kz_arkalyk", "road", ("est",), {}),
-    ("road_arkalyk_torgai_today", "kz_arkalyk", "kz_torgai", "road", ("est",), {}),
+    ("road_kostanay_arkalyk", "kz_kostanay", "kz_arkalyk", "road", ("km", 472, "DERIVED KazAvtoZhol km posts: KAZ23 'Костанай – Аулиеколь – Сурган' Kostanay km 0 to Surgan km 260 ('участок 232-260 км (от границы с Костанайской областью до п. Сурган)', autotrassa.kz 2026-12) + KAZ13 'Жезказган – Аркалык – Петропавловск' Surgan km 552 to Arkalyk km 340 (inform.kz 2026-01-06; alau.kz) = 260 + 212 = 472 km; sourcing/kz-roads-4.md row A3"), {}),
+    ("road_arkalyk_torgai_today", "kz_arkalyk", "kz_torgai", "road", ("src", 287.9, "road Arkalyk–Torgai km 0–287.9 (Kostanay oblast road closure list, alau.kz 2026-02-10; sourcing/kz-roads-4.md row A4)"), {}),
     ("road_almaty_bishkek", "kz_almaty", "kg_bishkek", "road", ("src", 244, "Almaty–Bishkek road 244 km via Kordai (SOURCES.md 'Roads')"), {"co2c": "KZ"}),
     ("road_kostanay_karabutak", "kz_kostanay", "kz_karabutak", "road", ("km", 544, "DERIVED km posts of road 'Костанай – Рудный – Денисовка – Комсомольское – Карабутак': 'с 5 по 234 км (от посёлка Карабутак ...)', 'с 234 по 549 км (... до Костаная)' (alau.kz 2026-03-06) = 549 - 5 = 544 km"), {}),
+    # Roads between centres that were missing (each a detour of 1.4-2.9 x the great circle before; kz-roads-4.md part B)
+    ("road_aktobe_oral", "kz_aktobe", "kz_oral", "road", ("km", 457, "DERIVED km posts of road KAZ-10 'Самара – Шымкент' (old M-32) via Zhympity and Kobda: Uralsk east edge km 266 (mgorod.kz 2022-02-28), Aktobe km 723 ('с 723 км (Актобе) по 526 км (граница Западно-Казахстанской области)', a.ria56.ru, n.d.) = 457 km; sourcing/kz-roads-4.md row B2"), {}),
+    ("road_karaganda_semey", "kz_karaganda", "kz_semey", "road", ("km", 667, "DERIVED km posts: 'Караганда – Аягоз – Тарбагатай – Богас' Karaganda km 0 via Karkaraly (km 217-219) to Kainar km 383 ('от села Кайнар до села Баршатас (км 383–528)', kz.kursiv.media 2025-02-04) + 'Семей — Кайнар' km 284 ('км 8–284 (участок от города Семей до автодороги «Караганда — Аягоз — Тарбагатай — Богас»)', inform.kz 2026-01-19) = 667 km; sourcing/kz-roads-4.md row B4"), {}),
+    ("road_zhezkazgan_arkalyk", "kz_zhezkazgan", "kz_arkalyk", "road", ("km", 340, "DERIVED km posts of road KAZ13 'Жезказган – Аркалык – Петропавловск' via Ulytau: Zhezkazgan km 0, Arkalyk km 340 ('км 340–377 (от г. Аркалык до границы Акмолинской области)', alau.kz 2026-02-22) = 340 km; sourcing/kz-roads-4.md row B5"), {}),
+    ("road_kostanay_mamlyutka", "kz_kostanay", "kz_mamlyutka", "road", ("km", 406, "DERIVED km posts of road KAZ18 'Костанай – Мамлютка' via Uzunkol: 'км. 226 — 406 (от границы Костанайской обл. до г. Мамлютка)' (inform.kz 2026-01-25), counted from Kostanay; the Kostanay-oblast count from Mamlyutka agrees (border km 180 = 406 - 226, alau.kz 2026-02-22) = 406 km; sourcing/kz-roads-4.md row B1"), {}),
+    ("road_mamlyutka_petropavl", "kz_mamlyutka", "kz_petropavl", "road", ("est",), {}),
     # Center–West highway (construction launched June 2025; opening year not stated)
     ("road_astana_arkalyk", "kz_astana", "kz_arkalyk", "road", ("chain", "center_west"), {"status": "under_construction"}),
     ("road_arkalyk_torgai", "kz_arkalyk", "kz_torgai", "road", ("chain", "center_west"), {"status": "under_construction"}),

@@ -41,7 +41,13 @@ SIMPLIFY_KM = 0.02
 MIN_CHAIN_RATIO, MAX_CHAIN_RATIO = 0.9, 1.1
 # Links drawn through given stations (lat, lon of OSM stations on the line) where the nearest chain
 # would take another line; filled in as the drawing is checked.
-VIA = {}
+VIA = {
+    # Petropavlovsk-Moscow follows the freight main line of the RZD km frame (via Samara, its length);
+    # the nearest chain would take the Ufa-Ulyanovsk-Ruzaevka line instead.
+    "kz_petropavl_moscow": [(55.4419, 65.31949), (55.14107, 61.41708), (54.7486, 55.9478),
+                            (53.18568, 50.1213), (53.17019, 48.48205), (53.20441, 45.01232),
+                            (53.70928, 40.10429), (54.6337, 39.71337)],
+}
 # Ferries: MARNET's Caspian and Black Sea lanes are a handful of vertices (Aktau-Baku 794 km against
 # the published 470 km; Poti-Constanța along the Turkish coast and the Bosporus, 1,402 km against
 # 1,130), so the ferries are drawn straight and marked schematic.
