@@ -99,6 +99,8 @@ NODES = [
     ("kz_karabutak", "Karabutak", "Qarabutaq", "KZ", "junction", "Aktobe",
      ("cite", 49.95972, 60.11944, "ru.wikipedia 'Карабутак (Айтекебийский район)' infobox 49°57′35″ N 60°07′10″ E (via wikizero.com, n.d.)"), (49.96, 60.12)),
     ("kz_dossor", "Dossor", "Dossor junction", "KZ", "junction", "Atyrau", ("osm", "Доссор"), (47.51, 52.96)),
+    # Shiderty, where the Kyzylorda–Zhezkazgan–Karaganda road ends on the Astana–Pavlodar road.
+    ("kz_shiderty", "Shiderty", "Shiderti", "KZ", "junction", "Pavlodar", ("osm", "Shiderti"), (51.70, 74.66)),
     # Shar (Turksib, south of Semey): start of the 151 km Shar–Ust-Kamenogorsk line, Oskemen's rail link.
     ("kz_shar", "Shar", "Charsk;Shar station", "KZ", "junction", "Abai", ("gn", "Shar"), (49.59, 81.05)),
     # China
@@ -447,7 +449,11 @@ LINKS = [
     ("road_balkhash_konaev", "kz_balkhash", "kz_konaev", "road", ("km", 583, "DERIVED Balkhash–Burylbaital 288 (kazpravda.kz ~2022) + Burylbaital–Kurty 228 (aqshamnews.kz toll list) + Kurty–Konaev 67 (km posts 'Конаев — Курты' 0-67, inform.kz 2025-12-12) = 583 km; check: 'Қарағанды-Балқаш-Бурылбайтал-Күрті-Қапшағай' 946 km (24.kz) - 363 Karaganda–Balkhash = 583"), {}),
     ("road_astana_kokshetau", "kz_astana", "kz_kokshetau", "road", ("chain", "astana_petropavl_road"), {}),
     ("road_kokshetau_petropavl", "kz_kokshetau", "kz_petropavl", "road", ("chain", "astana_petropavl_road"), {}),
-    ("road_astana_pavlodar", "kz_astana", "kz_pavlodar", "road", ("src", 441, "Astana–Pavlodar road 'протяженностью порядка 441 км' (kursiv.media 2018-11-19)"), {}),
+    ("road_astana_shiderty", "kz_astana", "kz_shiderty", "road", ("km", 256, "DERIVED km posts of road 'Астана – Шидерты – Павлодар – Успенка – граница РФ': Astana km 0, Shiderty km 256 ('256-431 шақырым аралығы (Шідерті ауылынан – Атамекен ауылына дейін)', qazaq24.com/Inform.kz 2025-12-09)"), {}),
+    ("road_shiderty_pavlodar", "kz_shiderty", "kz_pavlodar", "road", ("km", 185, "DERIVED Astana–Pavlodar road 'протяженностью порядка 441 км' (kursiv.media 2018-11-19) less Astana–Shiderty 256 (km posts, qazaq24.com 2025-12-09) = 185 km"), {}),
+    # Karaganda–Shiderty: the road's km posts give 1206 (Shiderty) - 970 (Karaganda city edge) = 236 km, below the
+    # 238.6 km great circle from the Karaganda station node, so the node-to-node length is an estimate.
+    ("road_karaganda_shiderty", "kz_karaganda", "kz_shiderty", "road", ("est",), {}),
     ("road_pavlodar_semey", "kz_pavlodar", "kz_semey", "road", ("km", 329, "DERIVED km posts of road 'Гр. КНР – Майкапчагай – Калбатау – Семей – Павлодар – гр. РФ': Pavlodar (Kenzhekol) km 427 (rus.baq.kz 2025-11-04) to Semey's southern exit km 756 (rus.baq.kz 2025-12-26), the city section km 733–756 included = 329 km (to the northern edge, km 733: 306 km, below the 308.7 km great circle between the stations)"), {}),
     ("road_semey_oskemen", "kz_semey", "kz_oskemen", "road", ("km", 198, "DERIVED km posts of road 'Усть-Каменогорск — Семей': km 0 at Oskemen, '103 –198 км — от границы Восточно-Казахстанской области до Семея' (inform.kz 2026-01-12) = 198 km"), {}),
     ("road_karaganda_zhezkazgan", "kz_karaganda", "kz_zhezkazgan", "road", ("km", 537, "DERIVED km posts of road 'Кызылорда — Жезказган — Караганда — Шидерты': 'км. 433 — 750 (город Жезказган — поселок Жанаарка)', 'км. 970 — 1064 (город Караганда — поселок Молодежный)' (inform.kz 2026-02-07) = 537 km"), {}),
