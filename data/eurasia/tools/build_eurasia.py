@@ -232,6 +232,8 @@ CHAINS = {
 
 # ---------------------------------------------------------------------------------------------
 # Links. length: ("src", km, text) | ("chain", name) | ("est",) | ("sea", from, to) | ("km", km, text)
+#   | ("est_part", km, text, [(a, b), ...]): a sourced part of km plus the great circles a-b (node ids or
+#     (lat, lon) of OSM stations) of the unsourced rest of the line x 1.13, the no-chain rail default
 # opts: status, year, tracks, cap (value, unit), fast (low-duration profile), co2c (country for CO2),
 # dur (low, typical, high) explicit hours, fixed (USD per TEU), per_km (USD per TEU-km), co2 override
 # ---------------------------------------------------------------------------------------------
@@ -300,7 +302,10 @@ LINKS = [
     ("kz_mangyshlak_zhanaozen", "kz_mangyshlak", "kz_zhanaozen", "rail_1520", ("est",), {}),
     ("kz_mangyshlak_kuryk", "kz_mangyshlak", "kz_kuryk", "rail_1520", ("est",), {}),
     ("kz_zhanaozen_bolashak", "kz_zhanaozen", "kz_bolashak", "rail_1520", ("src", 146, RS + " Uzen–Bolashak (Kazinform 2013-05-11)"), {"tracks": 1, "cap": (5, "trains_per_day")}),
-    ("kz_tobol_kandyagash", "kz_tobol", "kz_kandyagash", "rail_1520", ("est",), {"cap": (7, "trains_per_day")}),
+    # The all-Kazakh line of 2004 via Altynsarino, Aiteke Bi and Khromtau (sourcing/kz-rail-west-4.md row 7);
+    # the nearest OSM station chain runs through Russia via Kartaly and Orsk, so it is no basis here.
+    ("kz_tobol_kandyagash", "kz_tobol", "kz_kandyagash", "rail_1520", ("est_part", 402.5, "Khromtau–Altynsarin ('линия протяженностью 402,5 километра', rail-news.kz 2019-11-21)",
+     [("kz_tobol", (51.75092, 62.32742)), ((50.30501, 58.3718), "kz_kandyagash")]), {"cap": (7, "trains_per_day")}),
     ("kz_tobol_kostanay", "kz_tobol", "kz_kostanay", "rail_1520", ("est",), {}),
     ("kz_kostanay_kokshetau", "kz_kostanay", "kz_kokshetau", "rail_1520", ("km", 411, "DERIVED tariff km Kostanay–Astana 707 (ru.wikipedia 'Костанай (станция)' infobox; the tariff path runs via Kokshetau–Novoishimskaya) - 296 Kokshetau-1–Astana = 411 km"), {}),
     ("kz_astana_pavlodar", "kz_astana", "kz_pavlodar", "rail_1520", ("est",), {}),
@@ -847,6 +852,13 @@ def main():
             else:
                 L = g * 1.13 if mode != "road" else g * 1.2
                 s = f"EST great-circle {g:.0f} km x {1.13 if mode != 'road' else 1.2} (no station chain; SOURCES.md 'Estimates')"
+            b = "estimate"
+        elif ln[0] == "est_part":
+            rest = [gc_km(coords[a] if isinstance(a, str) else a, coords[b] if isinstance(b, str) else b)
+                    for a, b in ln[3]]
+            L = ln[1] + 1.13 * sum(rest)
+            s = (f"EST {ln[1]:g} km {ln[2]} + great circles {' and '.join(f'{r:.0f}' for r in rest)} km of the "
+                 f"unsourced ends x 1.13 (no station chain on this line; SOURCES.md 'Estimates')")
             b = "estimate"
         elif ln[0] == "est_sea":
             L = g * ln[1]

@@ -41,6 +41,9 @@ SIMPLIFY_KM = 0.02
 MIN_CHAIN_RATIO, MAX_CHAIN_RATIO = 0.9, 1.1
 # Links drawn through given stations (lat, lon of OSM stations on the line) where the nearest chain
 # would take another line; filled in as the drawing is checked.
+# Links whose nearest station chain is another line and whose own line has too few OSM stations to be
+# traced: drawn schematic (Tobol-Kandyagash: the chain runs via Kartaly and Orsk in Russia).
+NO_CHAIN = {"kz_tobol_kandyagash"}
 VIA = {
     # Petropavlovsk-Moscow follows the freight main line of the RZD km frame (via Samara, its length);
     # the nearest chain would take the Ufa-Ulyanovsk-Ruzaevka line instead.
@@ -134,7 +137,7 @@ def main():
                     pts, src = r[0], "osm-track"
                     note = (f"OSM railway track (../shared/data/osm-rail, ODbL), measured {r[1]:.1f} km "
                             f"on the track; ends snapped {r[2]:.2f} and {r[3]:.2f} km")
-            if pts is None:
+            if pts is None and lid not in NO_CHAIN:
                 r = lines.trace_stations(chain, pos[u], pos[v], via=VIA.get(lid, ()), snap_km=3.0)
                 if r:
                     ratio = lines.length_km(r) / want
