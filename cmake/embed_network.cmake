@@ -1,6 +1,6 @@
 # Embeds a network directory's CSV files into a C++ source, so the binary carries its built-in network.
 # Usage: cmake -DNAME=eurasia -DDIR=<dir> -DOUT=<file.cpp> -P embed_network.cmake
-set(files nodes.csv links.csv transfers.csv borders.csv corridors.csv geometry.csv)
+set(files nodes.csv links.csv transfers.csv borders.csv corridors.csv geometry.csv services.csv)
 set(body "")
 foreach(f IN LISTS files)
   if(EXISTS "${DIR}/${f}")

@@ -2,6 +2,7 @@
 // isolated nodes, transfer rules, link geometry); exit 2 when a check fails.
 #include "commands.hpp"
 #include "context.hpp"
+#include "services.hpp"
 
 #include "analysis/validate.hpp"
 #include "formats/csv.hpp"
@@ -113,6 +114,8 @@ int run_validate(const ValidateOptionsCli& o) {
     opt.countries = &polygons;
   }
 
+  const Timetable services = load_services(ln); // a malformed services.csv stops here (exit 2)
+  const ServiceCheck sc = check_services(ln.net, services);
   const ValidationReport rep = validate(ln.net, opt);
   std::string out =
       fmt::format("validate {}: {} nodes, {} links, {} transfers, {} border rows, {} corridors\n",
@@ -127,14 +130,21 @@ int run_validate(const ValidateOptionsCli& o) {
     if (!s.skipped && !s.note.empty()) detail += "; " + s.note;
     out += fmt::format("  {:<14} {:<5} {}\n", to_string(c), status, detail);
   }
+  out += fmt::format("  {:<14} {:<5} {}\n", "services", sc.failures.empty() ? "ok" : "FAIL",
+                     services.empty()
+                         ? std::string("no services.csv (no link is timetabled)")
+                         : fmt::format("{} checked, {} failed", sc.checked, sc.failures.size()));
+  for (const auto& n : sc.notes) out += fmt::format("    note: {}\n", n);
   if (opt.countries != nullptr) out += fmt::format("  (country outlines: {})\n", countries_file);
   out += geometry_summary(rep.geometry_lengths, o.geometry_lengths);
   for (const Finding& f : rep.findings)
     out += fmt::format("{}: {}: {}\n", to_string(f.check), f.subject, f.message);
-  out +=
-      rep.ok() ? "network is valid\n" : fmt::format("{} problem(s) found\n", rep.findings.size());
-  std::fputs(out.c_str(), rep.ok() ? stdout : stderr);
-  return rep.ok() ? kOk : kBadInput;
+  for (const auto& f : sc.failures) out += fmt::format("services: {}\n", f);
+  const bool ok = rep.ok() && sc.failures.empty();
+  out += ok ? "network is valid\n"
+            : fmt::format("{} problem(s) found\n", rep.findings.size() + sc.failures.size());
+  std::fputs(out.c_str(), ok ? stdout : stderr);
+  return ok ? kOk : kBadInput;
 }
 } // namespace
 

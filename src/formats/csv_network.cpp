@@ -319,7 +319,7 @@ NetworkFiles read_network_files(const std::filesystem::path& dir) {
   NetworkFiles files;
   files.label = dir.string();
   for (const char* name : {"nodes.csv", "links.csv", "transfers.csv", "borders.csv",
-                           "corridors.csv", "geometry.csv"}) {
+                           "corridors.csv", "geometry.csv", "services.csv"}) {
     const auto p = dir / name;
     if (std::filesystem::exists(p, ec)) files.contents.emplace(name, read_file(p));
   }
