@@ -2,10 +2,13 @@
 // with a Monte Carlo transit-time reliability estimate.
 #include "commands.hpp"
 #include "request_options.hpp"
+#include "services.hpp"
 
 #include "analysis/reliability.hpp"
 #include "report/analysis_output.hpp"
 #include "report/route_output.hpp"
+#include "report/timed_route_output.hpp"
+#include "route/timetable_router.hpp"
 
 #include <fmt/format.h>
 
@@ -21,6 +24,7 @@ struct RouteCmdOptions {
   std::size_t samples = 10000;
   std::uint64_t seed = 1;
   double deadline_days = 0.0;
+  std::string depart; ///< ISO date and time; empty = no timetable (constant waits)
 };
 
 int report_no_route(const LoadedNetwork& ln, const RouteRequest& req, RouteFailure failure) {
@@ -33,7 +37,42 @@ int report_no_route(const LoadedNetwork& ln, const RouteRequest& req, RouteFailu
   return kNoResult;
 }
 
+/// --depart: earliest arrival with the network's services (services.csv).
+int run_timed_route(const RouteCmdOptions& o) {
+  const auto depart = parse_datetime(o.depart);
+  if (!depart)
+    throw UsageError(fmt::format("--depart: expected a date and time such as 2026-03-03T08:00 "
+                                 "(UTC) or 2026-03-03T08:00+05:00, got '{}'",
+                                 o.depart));
+  if (o.req.by != "time")
+    throw UsageError("--depart finds the earliest arrival: use it with --by time (the default)");
+  if (o.req.max_transfers >= 0) throw UsageError("--depart does not support --max-transfers");
+  if (o.reliability)
+    throw UsageError("--reliability samples the constant model only; drop --depart for it");
+  const LoadedNetwork ln = load_network(o.req.network);
+  const RouteRequest req = make_point_request(ln, o.req);
+  const Timetable tt = load_services(ln);
+  TimetableRouter router(ln.net, tt);
+  const TimedOutcome res = router.route(req, *depart);
+  if (!res.ok()) return report_no_route(ln, req, res.failure);
+  std::string text;
+  if (o.req.format == "json") {
+    auto j = report::timed_route_to_json(ln.net, *res.route, geometry_options(o.req));
+    j["engine"] = "timetable";
+    text = j.dump(2) + "\n";
+  } else if (o.req.format == "geojson") {
+    auto j = report::route_to_geojson(ln.net, res.route->route, geometry_options(o.req));
+    j["properties"]["schedule"] = report::schedule_to_json(ln.net, *res.route);
+    text = j.dump(2) + "\n";
+  } else {
+    text = report::timed_route_to_table(ln.net, *res.route);
+  }
+  emit(o.req.out, text);
+  return kOk;
+}
+
 int run_route(const RouteCmdOptions& o) {
+  if (!o.depart.empty()) return run_timed_route(o);
   const LoadedNetwork ln = load_network(o.req.network);
   const RouteRequest req = make_point_request(ln, o.req);
   RoutingEngine engine(ln.net, make_engine_options(o.engine));
@@ -85,7 +124,13 @@ void add_route_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--deadline-days", o->deadline_days,
                   "report the probability of arriving within this many days")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--depart", o->depart,
+                  "departure date and time (2026-03-03T08:00 = UTC, or with an offset such as "
+                  "+05:00): earliest arrival with the network's timetabled services "
+                  "(services.csv; a timetabled link waits for its next sailing instead of the "
+                  "constant transfer time) and a schedule per leg; --by time only");
   cmd->footer("Examples:\n  caravan route --from Lianyungang --to Duisburg\n"
+              "  caravan route --from Altynkol --to Constanta --depart 2026-03-03T08:00\n"
               "  caravan route --from Khorgos --to Poti --by cost --format json\n"
               "  caravan route --from Xian --to Duisburg --reliability --deadline-days 18\n"
               "  caravan route --from Xian --to Duisburg --avoid-country RU --format geojson -o "

@@ -3,6 +3,7 @@
 #include "context.hpp"
 #include "node_sets.hpp"
 #include "request_options.hpp"
+#include "services.hpp"
 
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
@@ -90,6 +91,7 @@ int run_serve(const ServeOptions& o) {
   api_opts.time_budget = std::chrono::milliseconds(o.time_budget_ms);
   api_opts.max_matrix_cells = o.max_matrix_cells;
   api_opts.max_pareto_labels = o.max_pareto_labels;
+  api_opts.services = std::make_shared<const Timetable>(load_services(ln));
   std::vector<server::ServedScenario> scenarios;
   const std::string scenario_dir = find_scenario_dir(o.scenarios, o.network);
   if (!scenario_dir.empty()) {

@@ -56,8 +56,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 }
 
 unsigned days_in_month(int y, unsigned m) {
-  static constexpr std::array<unsigned, 12> kDaysIn{31, 28, 31, 30, 31, 30,
-                                                    31, 31, 30, 31, 30, 31};
+  static constexpr std::array<unsigned, 12> kDaysIn{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return m == 2 && leap ? 29 : kDaysIn[m - 1];
 }
@@ -77,8 +76,8 @@ Hours Service::mean_wait() const {
   if (weekly_utc_h.empty()) return Hours(0.0);
   double sum = 0.0;
   for (std::size_t i = 0; i < weekly_utc_h.size(); ++i) {
-    const double next = i + 1 < weekly_utc_h.size() ? weekly_utc_h[i + 1]
-                                                     : weekly_utc_h.front() + kHoursPerWeek;
+    const double next =
+        i + 1 < weekly_utc_h.size() ? weekly_utc_h[i + 1] : weekly_utc_h.front() + kHoursPerWeek;
     const double gap = next - weekly_utc_h[i];
     sum += gap * gap / 2.0;
   }
@@ -102,7 +101,8 @@ Timetable::Timetable(const Network& net, std::vector<Service> services)
     ++count[found.index() + 1];
   }
   arc_first_.assign(net.arc_count() + 1, 0);
-  for (std::size_t a = 0; a < net.arc_count(); ++a) arc_first_[a + 1] = arc_first_[a] + count[a + 1];
+  for (std::size_t a = 0; a < net.arc_count(); ++a)
+    arc_first_[a + 1] = arc_first_[a] + count[a + 1];
   arc_services_.assign(services_.size(), 0);
   std::vector<std::uint32_t> fill(arc_first_.begin(), arc_first_.end() - 1);
   for (std::size_t i = 0; i < services_.size(); ++i)
@@ -111,7 +111,8 @@ Timetable::Timetable(const Network& net, std::vector<Service> services)
 
 std::optional<Departure> next_departure(const Service& s, EpochHours ready) {
   const double off_h = s.utc_offset_min / 60.0;
-  if (s.valid_from_day) ready = std::max(ready, static_cast<double>(*s.valid_from_day) * 24.0 - off_h);
+  if (s.valid_from_day)
+    ready = std::max(ready, static_cast<double>(*s.valid_from_day) * 24.0 - off_h);
   Departure d;
   if (s.headway) {
     d.depart = ready + s.headway->typical.value() / 2.0;
@@ -188,7 +189,8 @@ std::optional<double> parse_weekly_time(std::string_view s) {
   const auto clock = clock_at(rest, 0);
   if (!clock) return std::nullopt;
   for (std::size_t i = 0; i < kDays.size(); ++i)
-    if (day == kDays[i] || day == kFullDays[i]) return static_cast<double>(i) * 24.0 + *clock / 60.0;
+    if (day == kDays[i] || day == kFullDays[i])
+      return static_cast<double>(i) * 24.0 + *clock / 60.0;
   return std::nullopt;
 }
 

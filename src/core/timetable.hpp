@@ -1,6 +1,7 @@
 // Timetabled services (ferries, block trains) on links of a network: weekly departures or a
 // "sails when full" frequency, transit time, cut-off and validity. Kept beside the Network, not in
-// it (docs/network-format.md#servicescsv). Times are hours since 1970-01-01 00:00 UTC (`EpochHours`).
+// it (docs/network-format.md#servicescsv). Times are hours since 1970-01-01 00:00 UTC
+// (`EpochHours`).
 #pragma once
 
 #include "core/network.hpp"
@@ -35,9 +36,9 @@ struct Service {
   int utc_offset_min = 0;
   /// For a service that sails when full: the time between sailings (typical, low, high).
   std::optional<HoursRange> headway;
-  HoursRange transit;   ///< departure to arrival
-  Hours cutoff{0.0};    ///< the cargo must be at the `from` node this long before departure
-  double capacity = 0;  ///< per sailing or train; 0 = not stated
+  HoursRange transit;        ///< departure to arrival
+  Hours cutoff{0.0};         ///< the cargo must be at the `from` node this long before departure
+  double capacity = 0;       ///< per sailing or train; 0 = not stated
   std::string capacity_unit; ///< teu, wagons or trucks (empty when capacity is 0)
   /// First and last day of operation as days since 1970-01-01 (local dates); unset = open.
   std::optional<std::int64_t> valid_from_day;

@@ -14,8 +14,6 @@ namespace caravan::formats {
 
 namespace {
 
-
-
 NodeId node_ref(const CsvTable& t, std::size_t r, std::string_view column, const Network& net) {
   const std::string id = t.required_text(r, column);
   if (auto n = net.find_node_id(id)) return *n;
@@ -89,8 +87,8 @@ LinkId find_link(const CsvTable& t, std::size_t r, const Network& net, const Ser
                                     net.node(s.from).id, net.node(s.to).id));
   if (found.size() > 1)
     t.fail(r, "link",
-           fmt::format("{} {} links join '{}' and '{}': name one in the link column",
-                       found.size(), to_string(s.mode), net.node(s.from).id, net.node(s.to).id));
+           fmt::format("{} {} links join '{}' and '{}': name one in the link column", found.size(),
+                       to_string(s.mode), net.node(s.from).id, net.node(s.to).id));
   return found.front();
 }
 
@@ -101,11 +99,26 @@ Timetable parse_services_csv(std::string_view text, const std::string& file, con
   const CsvTable t(text, file);
   t.require_columns({"id", "from", "to", "mode", "transit_h"});
   if (warnings != nullptr)
-    for (const auto& c : t.unknown_columns(
-             {"id", "from", "to", "mode", "link", "operator", "departures", "utc_offset",
-              "headway_h", "headway_h_low", "headway_h_high", "transit_h", "transit_h_low",
-              "transit_h_high", "cutoff_h", "capacity", "capacity_unit", "valid_from", "valid_to",
-              "source"}))
+    for (const auto& c : t.unknown_columns({"id",
+                                            "from",
+                                            "to",
+                                            "mode",
+                                            "link",
+                                            "operator",
+                                            "departures",
+                                            "utc_offset",
+                                            "headway_h",
+                                            "headway_h_low",
+                                            "headway_h_high",
+                                            "transit_h",
+                                            "transit_h_low",
+                                            "transit_h_high",
+                                            "cutoff_h",
+                                            "capacity",
+                                            "capacity_unit",
+                                            "valid_from",
+                                            "valid_to",
+                                            "source"}))
       warnings->push_back(t.file() + ": unknown column '" + c + "' ignored");
   std::vector<Service> services;
   std::set<std::string, std::less<>> ids;

@@ -6,9 +6,11 @@
 #include "report/analysis_output.hpp"
 #include "report/network_geojson.hpp"
 #include "report/route_output.hpp"
+#include "report/timed_route_output.hpp"
 #include "route/alternatives.hpp"
 #include "route/matrix.hpp"
 #include "route/pareto.hpp"
+#include "route/timetable_router.hpp"
 #include "server/api_error.hpp"
 
 #include <fmt/format.h>
@@ -224,6 +226,26 @@ RouteRequest Api::parse_point_request(Params& p) const {
   return req;
 }
 
+std::optional<EpochHours> Api::parse_depart(Params& p, const RouteRequest& req) const {
+  const auto text = p.string("depart");
+  if (!text) return std::nullopt;
+  const auto t = parse_datetime(*text);
+  if (!t)
+    throw ApiError(400, "invalid_parameter",
+                   fmt::format("'depart' must be a date and time such as 2026-03-03T08:00 (UTC) "
+                               "or 2026-03-03T08:00+05:00, not '{}'",
+                               *text),
+                   "depart");
+  if (req.costing.objective != Objective::time)
+    throw ApiError(400, "invalid_parameter",
+                   "'depart' finds the earliest arrival: use it with by=time (the default)",
+                   "depart");
+  if (req.costing.max_transfers)
+    throw ApiError(400, "invalid_parameter", "'depart' cannot be combined with 'max_transfers'",
+                   "depart");
+  return t;
+}
+
 void Api::throw_no_route(const RouteRequest& req, bool endpoint_excluded) const {
   throw ApiError(422, endpoint_excluded ? "endpoint_excluded" : "no_route",
                  fmt::format("no route from {} to {}: {}", net_->node(req.from).name,
@@ -244,7 +266,28 @@ ApiResponse Api::route(Params& p, const Interrupt& stop) const {
   const std::optional<std::size_t> si =
       scenario ? std::optional(find_scenario("scenario", *scenario)) : std::nullopt;
   const report::GeometryOptions geometry = parse_geometry(p);
+  const auto depart = parse_depart(p, req);
+  if (depart && si)
+    throw ApiError(400, "invalid_parameter", "'depart' cannot be combined with 'scenario'",
+                   "depart");
   p.finish();
+
+  if (depart) {
+    static const Timetable kNone;
+    TimetableRouter router(*net_, options_.services ? *options_.services : kNone);
+    const TimedOutcome timed = router.route(req, *depart);
+    if (!timed.ok()) throw_no_route(req, timed.failure == RouteFailure::endpoint_excluded);
+    if (format == "geojson") {
+      auto j = report::route_to_geojson(*net_, timed.route->route, geometry);
+      j["properties"]["schedule"] = report::schedule_to_json(*net_, *timed.route);
+      ApiResponse r = json_response(j);
+      r.content_type = "application/geo+json";
+      return r;
+    }
+    auto j = report::timed_route_to_json(*net_, *timed.route, geometry);
+    j["engine"] = "timetable";
+    return json_response(j);
+  }
 
   // A scenario keeps the base network's node ids, so the places resolve the same on both.
   const Network& net = si ? *scenarios_[*si].network : *net_;

@@ -4,6 +4,7 @@
 
 #include "core/names.hpp"
 #include "core/network.hpp"
+#include "core/timetable.hpp"
 #include "server/params.hpp"
 #include "server/router_pool.hpp"
 #include "server/scenarios.hpp"
@@ -42,6 +43,9 @@ struct ApiOptions {
   /// Engine selection for /route (contraction hierarchies on large networks, routing_engine.hpp);
   /// the other endpoints use Dijkstra.
   EngineOptions engine = {};
+  /// The network's services (services.csv), for `depart=` on /route and /reach; null or empty =
+  /// no link is timetabled.
+  std::shared_ptr<const Timetable> services = nullptr;
 };
 
 /// Every endpoint of the API over one immutable network. handle() is safe to call from any number
@@ -100,6 +104,8 @@ private:
   RouteRequest parse_costing(Params& p) const;
   /// parse_costing() plus distinct `from` and `to` places.
   RouteRequest parse_point_request(Params& p) const;
+  /// `depart` (ISO date and time) when given; checks that the request can be timed.
+  std::optional<EpochHours> parse_depart(Params& p, const RouteRequest& req) const;
   [[noreturn]] void throw_no_route(const RouteRequest& req, bool endpoint_excluded) const;
 
   const Network* net_;
