@@ -1,6 +1,7 @@
 // Network loading, name resolution, output and error handling shared by all subcommands.
 #include "context.hpp"
 
+#include "core/place_query.hpp"
 #include "formats/atomic_file.hpp"
 #include "formats/builtin_networks.hpp"
 #include "formats/csv_network.hpp"
@@ -10,7 +11,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <variant>
 
 namespace caravan::app {
 
@@ -28,31 +28,19 @@ LoadedNetwork load_network(const std::string& arg) {
 }
 
 NodeId resolve_node(const LoadedNetwork& n, const std::string& option, const std::string& query) {
-  const NameMatch m = n.names->resolve(query);
-  if (const auto* id = std::get_if<NodeId>(&m)) return *id;
-  if (const auto* nf = std::get_if<NameNotFound>(&m)) {
-    std::string hint;
-    for (const auto& s : nf->suggestions) hint += (hint.empty() ? "" : ", ") + s;
-    throw UsageError(fmt::format("{}: no place named '{}' in {}; did you mean {}?", option, query,
-                                 n.label, hint));
+  try {
+    return resolve_place(n.net, *n.names, n.label, option, query);
+  } catch (const PlaceQueryError& e) {
+    throw UsageError(e.what());
   }
-  const auto& amb = std::get<NameAmbiguous>(m);
-  std::string ids;
-  for (NodeId c : amb.candidates)
-    ids += fmt::format("{}{} ({}, {})", ids.empty() ? "" : ", ", n.net.node(c).id,
-                       n.net.node(c).name, n.net.node(c).country);
-  throw UsageError(
-      fmt::format("{}: '{}' is ambiguous; use one of the ids: {}", option, query, ids));
 }
 
 CountryId resolve_country(const Network& net, const std::string& option, const std::string& code) {
-  std::string up = code;
-  for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (auto c = net.find_country(up)) return *c;
-  std::string known;
-  for (const auto& c : net.countries()) known += (known.empty() ? "" : " ") + c;
-  throw UsageError(fmt::format("{}: no node lies in country '{}'; countries in this network: {}",
-                               option, code, known));
+  try {
+    return resolve_country_code(net, option, code);
+  } catch (const PlaceQueryError& e) {
+    throw UsageError(e.what());
+  }
 }
 
 void emit(const std::string& path, const std::string& text) {

@@ -3,6 +3,7 @@
 #include "node_sets.hpp"
 #include "request_options.hpp"
 
+#include "core/place_query.hpp"
 #include "report/analysis_output.hpp"
 #include "route/matrix.hpp"
 
@@ -16,40 +17,11 @@ namespace caravan::app {
 
 std::vector<NodeId> resolve_node_set(const LoadedNetwork& ln, const std::string& option,
                                      const std::string& spec) {
-  std::vector<NodeId> out;
-  auto add = [&](NodeId n) {
-    if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
-  };
-  std::size_t start = 0;
-  while (start <= spec.size()) {
-    std::size_t end = spec.find(',', start);
-    if (end == std::string::npos) end = spec.size();
-    std::string item = spec.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ') item.pop_back();
-    start = end + 1;
-    if (item.empty()) continue;
-    if (item == "all") {
-      for (std::uint32_t i = 0; i < ln.net.node_count(); ++i) add(NodeId(i));
-    } else if (item.rfind("country:", 0) == 0 || item.rfind("centres:", 0) == 0) {
-      const bool centres = item[0] == 'c' && item[1] == 'e';
-      const CountryId cc = resolve_country(ln.net, option, item.substr(8));
-      for (std::uint32_t i = 0; i < ln.net.node_count(); ++i)
-        if (ln.net.country_of(NodeId(i)) == cc &&
-            (!centres || ln.net.node(NodeId(i)).centre != CentreRank::none))
-          add(NodeId(i));
-    } else if (item.rfind("kind:", 0) == 0) {
-      const auto kind = parse_node_kind(item.substr(5));
-      if (!kind)
-        throw UsageError(fmt::format("{}: unknown node kind '{}'", option, item.substr(5)));
-      for (std::uint32_t i = 0; i < ln.net.node_count(); ++i)
-        if (ln.net.node(NodeId(i)).kind == *kind) add(NodeId(i));
-    } else {
-      add(resolve_node(ln, option, item));
-    }
+  try {
+    return resolve_place_set(ln.net, *ln.names, ln.label, option, spec);
+  } catch (const PlaceQueryError& e) {
+    throw UsageError(e.what());
   }
-  if (out.empty()) throw UsageError(fmt::format("{}: the set '{}' names no place", option, spec));
-  return out;
 }
 
 namespace {
