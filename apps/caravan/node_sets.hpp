@@ -2,18 +2,14 @@
 #pragma once
 
 #include "context.hpp"
+#include "scenario/impact.hpp"
 
 #include <string>
 #include <vector>
 
 namespace caravan::app {
-/// The default place set of `caravan impact`, defined here only (docs/scenarios.md explains it):
-/// every Kazakh regional centre (`centres:KZ`: the Kazakh nodes with a `centre` rank) plus the
-/// main gateways: to China Dostyk, Altynkol (Khorgos) and Bakhty; the Caspian ports Aktau and
-/// Kuryk; to Uzbekistan Saryagash and Maktaaral; to Turkmenistan Bolashak; to Russia Petropavl (a
-/// centre too).
-inline constexpr const char* kImpactPlaces =
-    "centres:KZ,Aktau,Kuryk,Dostyk,Altynkol,Bakhty,Saryagash,Maktaaral,Bolashak,Petropavl";
+/// The default place set of `caravan impact` (scenario/impact.hpp).
+inline constexpr const char* kImpactPlaces = kDefaultImpactPlaces;
 
 /// Resolves a comma-separated set: place names, `country:XX`, `centres:XX`, `kind:K`, `all`.
 /// Throws UsageError naming `option`. Defined in matrix_cmd.cpp.

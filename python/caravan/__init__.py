@@ -25,7 +25,8 @@ import pandas as pd
 
 from . import _caravan
 
-__all__ = ["Network", "Route", "Comparison", "NoRouteError", "builtin_networks"]
+__all__ = ["Network", "Route", "RouteSet", "Comparison", "Reliability", "Impact", "Assignment",
+           "Scenario", "NoRouteError", "builtin_networks"]
 
 NoRouteError = _caravan.NoRouteError
 NoRouteError.__doc__ = "No route satisfies the query's constraints (the CLI's exit code 3)."
@@ -136,6 +137,182 @@ class Comparison:
     best: Route
     corridors: pd.DataFrame
     routes: dict
+
+
+class RouteSet(list):
+    """Routes (a list of Route) with a summary table: ``table`` has one row per route (km, hours,
+    days, usd, kg_co2, transfers, borders, modes). ``truncated`` is set on a Pareto front whose
+    label limit was reached (it may be incomplete)."""
+
+    truncated: bool = False
+
+    @property
+    def table(self) -> pd.DataFrame:
+        return pd.DataFrame([{**r.totals.to_dict(), "modes": r.modes} for r in self])
+
+
+@dataclass
+class Reliability:
+    """Monte Carlo transit time of the best route (``caravan route --reliability``): each running
+    time, border dwell and transfer time drawn from a triangular (low, typical, high)
+    distribution, the route fixed; the same seed gives the same numbers."""
+
+    route: Route
+    samples: int
+    seed: int
+    mean_hours: float
+    min_hours: float
+    max_hours: float
+    p50_hours: float
+    p90_hours: float
+    p95_hours: float
+    p_within_deadline: Optional[float]
+
+
+@dataclass
+class Impact:
+    """What a scenario changes between every pair of places (``caravan impact``).
+
+    ``pairs``: one row per ordered pair (from, to, from_id, to_id, change, km/hours/usd/kg_co2
+    before and after, objective_change in the objective's unit, objective_change_pct), changed pairs
+    first by the size of the change; ``counts`` (better, worse, unchanged, now_reachable,
+    now_unreachable, unreachable_both); ``edits`` (what the scenario did); ``claims`` (the
+    sources' claims next to the computed values); ``before`` and ``after`` (the two matrices, as
+    ``Network.matrix`` returns them).
+    """
+
+    scenario: str
+    title: str
+    compared_with: Optional[str]
+    objective: str
+    pairs: pd.DataFrame
+    counts: dict
+    edits: dict
+    claims: pd.DataFrame
+    before: pd.DataFrame
+    after: pd.DataFrame
+
+    def heatmap(self, value: str = "objective_change") -> pd.DataFrame:
+        """The pairs as a square table (rows: from, columns: to) of ``value``."""
+        return self.pairs.pivot(index="from", columns="to", values=value)
+
+
+@dataclass
+class Assignment:
+    """A freight (TEU) assignment (``caravan assign --network --demand``).
+
+    ``links``: every link direction with flow, by decreasing TEU-km (link, from_id, to_id, mode,
+    km, teu_per_day, capacity_teu_per_day, flow_over_capacity, free_flow_hours,
+    congested_hours); ``binding``: the links at or over the binding ratio, worst first;
+    ``corridors``: each corridor's busiest-link flow, TEU-km and share of the network's TEU-km;
+    convergence: ``relative_gap``, ``iterations``, ``stopped`` (converged, iteration_limit,
+    time_limit, cancelled), ``objective_value`` (Beckmann objective for ue, total cost for so).
+    """
+
+    links: pd.DataFrame
+    binding: pd.DataFrame
+    corridors: pd.DataFrame
+    demand_teu_per_day: float
+    teu_km_per_day: float
+    relative_gap: float
+    iterations: int
+    stopped: str
+    objective_value: float
+    elapsed_s: float
+
+
+class Scenario:
+    """A scenario (docs/scenarios.md): edits applied to a network, and the sources' claims.
+
+    ``Scenario.read(path)`` reads a TOML file; ``Scenario.from_toml(text)`` parses TOML text;
+    ``Scenario.from_dict({...})`` builds one in Python from the same keys (tables as dicts, arrays
+    of tables such as ``change_link`` as lists of dicts). Raises ValueError naming line and field.
+    """
+
+    def __init__(self, handle, source: tuple):
+        self._s = handle
+        self._source = source
+
+    @classmethod
+    def read(cls, path: Union[str, os.PathLike]) -> "Scenario":
+        p = os.fspath(path)
+        return cls(_caravan.read_scenario(p), ("file", os.path.abspath(p)))
+
+    @classmethod
+    def from_toml(cls, text: str, name: str = "python", dir: Union[str, os.PathLike] = ".") -> "Scenario":
+        """Parses scenario TOML; ``name`` labels it in errors and is its default name;
+        ``inherits`` and ``compare_against`` files are looked up in ``dir``."""
+        d = os.path.abspath(os.fspath(dir))
+        return cls(_caravan.parse_scenario(text, name, d), ("toml", text, name, d))
+
+    @classmethod
+    def from_dict(cls, d: dict, name: str = "python", dir: Union[str, os.PathLike] = ".") -> "Scenario":
+        """A scenario from a dict with the TOML file's keys, e.g.
+        ``{"name": "slow-dostyk", "change_border": [{"from": "Dostyk", "to": "Alashankou",
+        "dwell_factor": 2.0}]}``."""
+        return cls.from_toml(_to_toml(d), name=name, dir=dir)
+
+    def __reduce__(self):
+        return (_load_scenario, (self._source,))
+
+    @property
+    def name(self) -> str:
+        return self._s.name
+
+    @property
+    def title(self) -> str:
+        return self._s.title
+
+    def __repr__(self) -> str:
+        return f"<caravan.Scenario {self.name}>"
+
+
+def _load_scenario(source: tuple) -> Scenario:
+    if source[0] == "file":
+        return Scenario.read(source[1])
+    return Scenario.from_toml(source[1], name=source[2], dir=source[3])
+
+
+def _toml_value(v) -> str:
+    import json
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    raise TypeError(f"scenario value {v!r}: not a TOML scalar or list")
+
+
+def _to_toml(d: dict) -> str:
+    lines, tables = [], []
+    for k, v in d.items():
+        if isinstance(v, dict):
+            tables.append((f"[{k}]", v))
+        elif isinstance(v, (list, tuple)) and v and all(isinstance(x, dict) for x in v):
+            tables.extend((f"[[{k}]]", x) for x in v)
+        else:
+            lines.append(f"{k} = {_toml_value(v)}")
+    for head, t in tables:
+        lines.append(head)
+        lines.extend(f"{k} = {_toml_value(v)}" for k, v in t.items())
+    return "\n".join(lines) + "\n"
+
+
+_ROUTING_KEYS = ("by", "avoid_country", "avoid_mode", "avoid_node", "max_transfers", "year", "teu",
+                 "tonnes_per_teu")
+
+
+def _routing(method: str, kw: dict) -> dict:
+    unknown = set(kw) - set(_ROUTING_KEYS)
+    if unknown:
+        raise TypeError(f"{method}() got an unexpected keyword argument '{sorted(unknown)[0]}'")
+    full = dict(by="time", avoid_country=None, avoid_mode=None, avoid_node=None,
+                max_transfers=None, year=None, teu=1.0, tonnes_per_teu=10.0)
+    full.update(kw)
+    return _opts(**full)
 
 
 class Network:
@@ -271,13 +448,104 @@ class Network:
         d = self._h.matrix(frm, to, _opts(by, avoid_country, avoid_mode, avoid_node,
                                           max_transfers, year, teu, tonnes_per_teu),
                            int(threads), int(max_cells))
-        df = pd.DataFrame(d)
-        for col in ("transfers", "borders"):
-            df[col] = df[col].astype("Int64")  # counts; <NA> where unreachable
-        return df
+        return _matrix_frame(d)
 
 
-for _m in (Network.route, Network.compare, Network.matrix):
+    def pareto(self, frm: str, to: str, *, max_labels: int = 2_000_000, **routing) -> RouteSet:
+        """Every non-dominated route over (time, cost, CO2) from ``frm`` to ``to``
+        (``caravan pareto``), by increasing hours; ``by`` is ignored (all three count).
+        ``.truncated`` is set when ``max_labels`` was reached. Ctrl-C stops it."""
+        d = self._h.pareto(frm, to, _routing("pareto", routing), int(max_labels))
+        out = RouteSet(Route._from_dict(r) for r in d["routes"])
+        out.truncated = bool(d["truncated"])
+        return out
+
+    def alternatives(self, frm: str, to: str, *, k: int = 3, max_overlap: float = 0.6,
+                     max_stretch: float = 1.5, **routing) -> RouteSet:
+        """Up to ``k`` (1-10) meaningfully different routes, best first (``caravan
+        alternatives``): each shares less than ``max_overlap`` of its km with every better one
+        and costs at most ``max_stretch`` times the best route's objective."""
+        rs = self._h.alternatives(frm, to, _routing("alternatives", routing), int(k),
+                                  float(max_overlap), float(max_stretch))
+        return RouteSet(Route._from_dict(r) for r in rs)
+
+    def reliability(self, frm: str, to: str, *, samples: int = 10_000, seed: int = 1,
+                    deadline_days: Optional[float] = None, **routing) -> Reliability:
+        """Transit-time percentiles of the best route by seeded Monte Carlo over the data's
+        low/typical/high ranges (``caravan route --reliability``); with ``deadline_days``, the
+        probability of arriving within it."""
+        d = self._h.reliability(frm, to, _routing("reliability", routing), int(samples),
+                                int(seed), deadline_days)
+        d["route"] = Route._from_dict(d["route"])
+        return Reliability(**d)
+
+    def impact(self, scenario: Union["Scenario", str, os.PathLike], *,
+               base: Union["Scenario", str, os.PathLike, None] = None,
+               places: Optional[Places] = None, threads: int = 0, **routing) -> Impact:
+        """What ``scenario`` (a Scenario or a TOML file) changes between every pair of
+        ``places`` (a set string or list of names; default: the Kazakh regional centres and
+        main gateways, as ``caravan impact``), against ``base`` (default: the scenario's
+        ``compare_against``, else the network as it is). Ctrl-C stops it."""
+        sc = scenario if isinstance(scenario, Scenario) else Scenario.read(scenario)
+        b = None if base is None else (base if isinstance(base, Scenario) else Scenario.read(base))
+        d = self._h.impact(sc._s, None if b is None else b._s,
+                           _caravan.default_impact_places if places is None else places,
+                           _routing("impact", routing), int(threads))
+        return Impact(scenario=d["scenario"], title=d["title"], compared_with=d["compared_with"],
+                      objective=d["objective"], pairs=pd.DataFrame(d["pairs"]),
+                      counts=dict(d["counts"]), edits=dict(d["edits"]),
+                      claims=pd.DataFrame(d["claims"]), before=_matrix_frame(d["before"]),
+                      after=_matrix_frame(d["after"]))
+
+    def assign(self, demand, *, objective: str = "ue", by: str = "time", gap: float = 1e-6,
+               max_iterations: int = 100_000, time_limit_s: float = 0.0,
+               teu_per_train: float = 100.0, tonnes_per_teu: float = 10.0,
+               teu_per_vehicle: float = 1.0, value_of_time: float = 1.0, bpr_alpha: float = 0.15,
+               bpr_power: float = 4.0, binding: float = 0.9, year: Optional[int] = None,
+               threads: int = 0) -> Assignment:
+        """Assigns TEU demand with capacities (``caravan assign --network --demand``): user
+        equilibrium (``objective="ue"``) or system optimum (``"so"``), ``by`` time or cost.
+
+        ``demand`` is a demand CSV file (from, to, teu_per_year or teu_per_day;
+        docs/assignment.md) or a DataFrame with columns from, to and teu_per_day (or
+        teu_per_year). Stops at the relative ``gap``, ``max_iterations`` or ``time_limit_s``;
+        Ctrl-C stops it between iterations (``stopped == "cancelled"`` is never returned:
+        KeyboardInterrupt is raised)."""
+        if isinstance(demand, (str, os.PathLike)):
+            rows = _caravan.read_demand(os.fspath(demand))
+        else:
+            df = pd.DataFrame(demand)
+            if "teu_per_day" in df.columns:
+                teu = df["teu_per_day"].astype(float)
+            elif "teu_per_year" in df.columns:
+                teu = df["teu_per_year"].astype(float) / 365.0
+            else:
+                raise ValueError("demand: needs a teu_per_day or teu_per_year column")
+            rows = [(f"demand row {i}", str(f), str(t), float(v))
+                    for i, (f, t, v) in enumerate(zip(df["from"], df["to"], teu))]
+        d = self._h.assign(rows, dict(objective=objective, by=by, gap=gap,
+                                      max_iterations=max_iterations, time_limit_s=time_limit_s,
+                                      teu_per_train=teu_per_train, tonnes_per_teu=tonnes_per_teu,
+                                      teu_per_vehicle=teu_per_vehicle, value_of_time=value_of_time,
+                                      bpr_alpha=bpr_alpha, bpr_power=bpr_power, binding=binding,
+                                      year=year, threads=threads))
+        return Assignment(links=pd.DataFrame(d["links"]), binding=pd.DataFrame(d["binding"]),
+                          corridors=pd.DataFrame(d["corridors"]),
+                          demand_teu_per_day=d["demand_teu_per_day"],
+                          teu_km_per_day=d["teu_km_per_day"], relative_gap=d["relative_gap"],
+                          iterations=d["iterations"], stopped=d["stopped"],
+                          objective_value=d["objective_value"], elapsed_s=d["elapsed_s"])
+
+
+def _matrix_frame(d: dict) -> pd.DataFrame:
+    df = pd.DataFrame(d)
+    for col in ("transfers", "borders"):
+        df[col] = df[col].astype("Int64")  # counts; <NA> where unreachable
+    return df
+
+
+for _m in (Network.route, Network.compare, Network.matrix, Network.pareto, Network.alternatives,
+           Network.reliability, Network.impact):
     _m.__doc__ = (_m.__doc__ or "") + _ROUTING_DOC
 
 

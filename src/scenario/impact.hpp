@@ -10,6 +10,14 @@
 
 namespace caravan {
 
+/// The default place set of `caravan impact` and the Python module's impact(), defined here only
+/// (docs/scenarios.md explains it): every Kazakh regional centre (`centres:KZ`: the Kazakh nodes
+/// with a `centre` rank) plus the main gateways: to China Dostyk, Altynkol (Khorgos) and Bakhty;
+/// the Caspian ports Aktau and Kuryk; to Uzbekistan Saryagash and Maktaaral; to Turkmenistan
+/// Bolashak; to Russia Petropavl (a centre too).
+inline constexpr const char* kDefaultImpactPlaces =
+    "centres:KZ,Aktau,Kuryk,Dostyk,Altynkol,Bakhty,Saryagash,Maktaaral,Bolashak,Petropavl";
+
 struct ImpactRequest {
   std::vector<NodeId> places; ///< origins and destinations (valid in both networks)
   Costing costing;            ///< its objective picks each route
