@@ -421,6 +421,20 @@ class Network:
                                          year, teu, tonnes_per_teu))
         return Route._from_dict(d)
 
+    def route_many(self, frm: Sequence[str], to: Sequence[str], *, threads: int = 0,
+                   **routing) -> pd.DataFrame:
+        """The best route's totals for each pair ``frm[i] -> to[i]`` in one call (the search
+        ``route`` makes, in parallel over ``threads`` cores, 0 = all, without the GIL): columns
+        from, to, reachable, km, hours, usd, kg_co2, transfers, borders (NaN where no route). For
+        loops of many queries, where building a Route per query would dominate. An unknown name
+        raises KeyError naming its row (``frm[3]: no place named ...``). Ctrl-C stops it."""
+        frm, to = [str(x) for x in frm], [str(x) for x in to]
+        d = self._h.route_many(frm, to, _routing("route_many", routing), int(threads))
+        df = pd.DataFrame({"from": frm, "to": to, **d})
+        for col in ("transfers", "borders"):
+            df[col] = df[col].astype("Int64")
+        return df
+
     def compare(self, frm: str, to: str, *, by: str = "time", avoid_country=None, avoid_mode=None,
                 avoid_node=None, max_transfers: Optional[int] = None, year: Optional[int] = None,
                 teu: float = 1.0, tonnes_per_teu: float = 10.0) -> Comparison:
@@ -544,8 +558,8 @@ def _matrix_frame(d: dict) -> pd.DataFrame:
     return df
 
 
-for _m in (Network.route, Network.compare, Network.matrix, Network.pareto, Network.alternatives,
-           Network.reliability, Network.impact):
+for _m in (Network.route, Network.route_many, Network.compare, Network.matrix, Network.pareto,
+           Network.alternatives, Network.reliability, Network.impact):
     _m.__doc__ = (_m.__doc__ or "") + _ROUTING_DOC
 
 

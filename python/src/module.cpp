@@ -1,6 +1,7 @@
 // The `_caravan` extension: the library's networks and queries for the pure-Python package
 // `caravan` (python/caravan), which turns the dicts of columns returned here into DataFrames.
 #include "analysis_calls.hpp"
+#include "batch_calls.hpp"
 #include "errors.hpp"
 #include "interruptible.hpp"
 #include "network_handle.hpp"
@@ -201,6 +202,12 @@ PYBIND11_MODULE(_caravan, m) {
           },
           pyb::arg("param"), pyb::arg("places"))
       .def("route", &route_once, pyb::arg("frm"), pyb::arg("to"), pyb::arg("opts"))
+      .def(
+          "route_many",
+          [](const NetworkHandle& h, const std::vector<std::string>& frm,
+             const std::vector<std::string>& to, const pyb::dict& opts,
+             unsigned threads) { return route_many_call(h, frm, to, request_args(opts), threads); },
+          pyb::arg("frm"), pyb::arg("to"), pyb::arg("opts"), pyb::arg("threads"))
       .def("compare", &compare_once, pyb::arg("frm"), pyb::arg("to"), pyb::arg("opts"))
       .def("matrix", &matrix_once, pyb::arg("frm"), pyb::arg("to"), pyb::arg("opts"),
            pyb::arg("threads") = 0, pyb::arg("max_cells") = 4'000'000)

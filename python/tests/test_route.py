@@ -173,3 +173,25 @@ def test_routes_from_threads_agree(eurasia):
 def test_help_explains_route():
     doc = caravan.Network.route.__doc__
     assert "avoid_country" in doc and "by" in doc and "year" in doc
+
+
+def test_route_many_equals_route(eurasia):
+    pairs = sample_pairs(eurasia, 40, seed=11)
+    frm, to = [p[0] for p in pairs], [p[1] for p in pairs]
+    for kwargs in ({}, {"by": "cost", "avoid_country": ["RU"]}):
+        batch = eurasia.route_many(frm, to, threads=2, **kwargs)
+        assert list(batch["from"]) == frm
+        for (_, row), (a, b) in zip(batch.iterrows(), pairs):
+            try:
+                r = eurasia.route(a, b, **kwargs)
+            except caravan.NoRouteError:
+                assert not row["reachable"]
+                continue
+            assert row["reachable"]
+            assert (row["km"], row["hours"], row["usd"], row["kg_co2"]) == (
+                r.km, r.hours, r.usd, r.kg_co2)
+            assert (row["transfers"], row["borders"]) == (r.transfers, r.borders)
+    with pytest.raises(KeyError, match=r"to\[1\]: no place named 'Duisbrug'"):
+        eurasia.route_many(["Xian", "Xian"], ["Duisburg", "Duisbrug"])
+    with pytest.raises(ValueError, match="one pair per row"):
+        eurasia.route_many(["Xian"], ["Duisburg", "Poti"])
