@@ -15,14 +15,15 @@
 namespace caravan::app {
 
 LoadedNetwork load_network(const std::string& arg) {
-  formats::NetworkReadResult r = [&] {
+  const formats::NetworkFiles files = [&] {
     std::error_code ec;
     if (!std::filesystem::exists(arg, ec))
-      if (auto files = formats::builtin_network(arg)) return formats::parse_network(*files);
-    return formats::read_network(arg);
+      if (auto builtin = formats::builtin_network(arg)) return *builtin;
+    return formats::read_network_files(arg);
   }();
+  formats::NetworkReadResult r = formats::parse_network(files);
   for (const auto& w : r.warnings) fmt::print(stderr, "warning: {}\n", w);
-  LoadedNetwork out{arg, std::move(r.network), nullptr};
+  LoadedNetwork out{arg, std::move(r.network), nullptr, formats::content_hash(files)};
   out.names = std::make_unique<NodeNames>(out.net);
   return out;
 }

@@ -31,6 +31,8 @@ struct LoadedNetwork {
   std::string label;
   Network net;
   std::unique_ptr<NodeNames> names;
+  std::string
+      content_hash; ///< formats::content_hash of the files read (`caravan serve` reports it)
 };
 
 inline constexpr const char* kNetworkHelp = "network: a directory in Caravan's CSV format "

@@ -1,4 +1,5 @@
-// `caravan serve`: the HTTP JSON API and the web map over one network, until SIGINT or SIGTERM.
+// `caravan serve`: the HTTP JSON API and the web map over one network, until SIGINT or SIGTERM;
+// SIGHUP (or POST /admin/reload with --admin) reloads the network without dropping a request.
 #include "commands.hpp"
 #include "context.hpp"
 #include "node_sets.hpp"
@@ -7,9 +8,11 @@
 
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
+#include "server/reloader.hpp"
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -17,6 +20,9 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+
+#include <pthread.h>
+#include <signal.h>
 
 namespace caravan::app {
 
@@ -39,6 +45,7 @@ struct ServeOptions {
   std::size_t max_matrix_cells = 10'000;
   std::size_t max_pareto_labels = 500'000;
   bool quiet = false;
+  bool admin = false;
   EngineCliOptions engine;
 };
 
@@ -82,11 +89,21 @@ std::string find_scenario_dir(const std::string& given, const std::string& netwo
   return {};
 }
 
-int run_serve(const ServeOptions& o) {
-  const LoadedNetwork ln = load_network(o.network);
+/// Reads the network (and scenarios) named by the options as they are on disk now and builds a
+/// ready-to-serve Api over it: at start-up and for each reload. Throws on a bad network.
+std::shared_ptr<server::Api> load_api(const ServeOptions& o) {
+  // The Api points into the network: both live in one block, the Api's owner.
+  struct Loaded {
+    LoadedNetwork ln;
+    std::unique_ptr<server::Api> api;
+  };
+  auto s = std::make_shared<Loaded>();
+  s->ln = load_network(o.network);
+  const LoadedNetwork& ln = s->ln;
   server::ApiOptions api_opts;
   api_opts.network_label = ln.label;
   api_opts.version = CARAVAN_VERSION;
+  api_opts.network_hash = ln.content_hash;
   api_opts.engine = make_engine_options(o.engine);
   api_opts.time_budget = std::chrono::milliseconds(o.time_budget_ms);
   api_opts.max_matrix_cells = o.max_matrix_cells;
@@ -111,9 +128,10 @@ int run_serve(const ServeOptions& o) {
     }
   }
   const std::size_t scenario_count = scenarios.size();
-  const server::Api api(ln.net, api_opts, std::move(scenarios));
+  s->api = std::make_unique<server::Api>(ln.net, api_opts, std::move(scenarios));
+  const server::Api& api = *s->api;
   if (api.hierarchies().prefers_ch()) {
-    // Built before listening, so that no request waits for a build.
+    // Built before serving, so that no request waits for a build.
     fmt::print("building contraction hierarchies ({} states, 4 objectives) ...\n",
                api.hierarchies().state_count());
     std::fflush(stdout);
@@ -122,6 +140,44 @@ int run_serve(const ServeOptions& o) {
     fmt::print("built in {:.1f} s\n",
                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
+  fmt::print("network {}: {} ({} nodes, {} links)\n", ln.content_hash, ln.label,
+             ln.net.node_count(), ln.net.link_count());
+  if (!scenario_dir.empty()) fmt::print("{} scenarios from {}\n", scenario_count, scenario_dir);
+  std::fflush(stdout);
+  return std::shared_ptr<server::Api>(s, s->api.get());
+}
+
+/// Until `stop` is set: each SIGHUP asks `reloader` for a reload (the result goes to the log).
+/// SIGHUP must be blocked in every thread (it is, from before any thread started).
+void watch_sighup(server::Reloader& reloader, const std::atomic<bool>& stop,
+                  const std::string& network) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGHUP);
+  const timespec tick{0, 200'000'000};
+  while (!stop) {
+    if (sigtimedwait(&set, nullptr, &tick) == SIGHUP) {
+      fmt::print(stderr, "SIGHUP: reloading the network from {}\n", network);
+      std::fflush(stderr);
+      (void)reloader.request_reload();
+    }
+  }
+}
+
+int run_serve(const ServeOptions& o) {
+  // SIGHUP reloads; blocked here before any thread starts, so that only the watcher takes it.
+  sigset_t hup;
+  sigemptyset(&hup);
+  sigaddset(&hup, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &hup, nullptr);
+  auto log_mutex = std::make_shared<std::mutex>();
+  server::Reloader reloader([&o] { return load_api(o); },
+                            [log_mutex](const std::string& line) {
+                              std::lock_guard lock(*log_mutex);
+                              fmt::print(stderr, "{} {}\n", server::utc_now_iso8601(), line);
+                              std::fflush(stderr);
+                            });
+  std::shared_ptr<const server::Api> first = reloader.current();
 
   server::ServerOptions so;
   so.host = o.host;
@@ -138,29 +194,35 @@ int run_serve(const ServeOptions& o) {
   so.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
   so.write_timeout = std::chrono::milliseconds(o.write_timeout_ms);
   so.keep_alive_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
-  auto log_mutex = std::make_shared<std::mutex>();
+  if (o.admin)
+    so.admin = [&reloader](const server::ApiRequest& r) { return reloader.handle_admin(r); };
   if (!o.quiet)
     so.on_request = [log_mutex](const server::RequestLog& l) {
       std::lock_guard lock(*log_mutex);
       fmt::print(stderr, "{} {} {} {:.1f} ms\n", l.method, l.path, l.status, l.millis);
     };
-  server::HttpServer http(api, so);
+  server::HttpServer http([&reloader] { return reloader.current(); }, so);
   const int port = http.bind();
   g_server = &http;
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
+  std::atomic<bool> stop_watching{false};
+  std::thread watcher([&] { watch_sighup(reloader, stop_watching, o.network); });
   fmt::print("caravan serve: {} ({} nodes, {} links) with {} threads; /route engine: {}\n",
-             ln.label, ln.net.node_count(), ln.net.link_count(), so.threads,
-             api.hierarchies().prefers_ch() ? "contraction hierarchies (Dijkstra for constrained "
-                                              "requests)"
-                                            : "dijkstra");
-  if (!scenario_dir.empty()) fmt::print("{} scenarios from {}\n", scenario_count, scenario_dir);
+             o.network, first->network().node_count(), first->network().link_count(), so.threads,
+             first->hierarchies().prefers_ch() ? "contraction hierarchies (Dijkstra for "
+                                                 "constrained requests)"
+                                               : "dijkstra");
+  first.reset(); // a reload frees the old network once its last request is answered
+  fmt::print("reload: SIGHUP{}\n", o.admin ? " or POST /admin/reload (loopback only)" : "");
   if (so.web_dir.empty())
     fmt::print("no web page (build it with `make web` or pass --web DIR); API only\n");
   fmt::print("open http://{}:{}/\n", o.host, port);
   std::fflush(stdout);
   const bool ok = http.listen();
   g_server = nullptr;
+  stop_watching = true;
+  watcher.join();
   return ok ? kOk : kFailure;
 }
 } // namespace
@@ -229,9 +291,17 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1000, 1'000'000'000))
       ->capture_default_str();
   cmd->add_flag("--quiet,-q", o->quiet, "no access log on stderr");
+  cmd->add_flag("--admin", o->admin,
+                "answer POST /admin/reload (reload the network, as SIGHUP does, and wait for the "
+                "result), only to loopback peers without proxy headers; others get 403");
   add_engine_options(cmd, o->engine);
-  cmd->footer("Examples:\n  caravan serve --network example --port 8080\n"
-              "  curl 'http://127.0.0.1:8080/route?from=Urumqi&to=Poti&by=cost'");
+  cmd->footer("Reloading: SIGHUP (or POST /admin/reload with --admin) reads the network and "
+              "scenarios again from the same path and swaps them in once loaded; a network that "
+              "does not load is refused (the reason in the log) and the old one keeps serving. "
+              "/health reports network_hash, loaded_at and load_ms (docs/deploy.md).\n\n"
+              "Examples:\n  caravan serve --network example --port 8080\n"
+              "  curl 'http://127.0.0.1:8080/route?from=Urumqi&to=Poti&by=cost'\n"
+              "  kill -HUP <pid>   # reload the network");
   cmd->callback([o, &exit_code] { exit_code = guarded([&] { return run_serve(*o); }); });
 }
 

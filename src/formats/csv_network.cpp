@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cstdint>
+#include <string_view>
 
 namespace caravan::formats {
 
@@ -324,6 +326,25 @@ NetworkFiles read_network_files(const std::filesystem::path& dir) {
     if (std::filesystem::exists(p, ec)) files.contents.emplace(name, read_file(p));
   }
   return files;
+}
+
+std::string content_hash(const NetworkFiles& files) {
+  std::uint64_t h = 14695981039346656037ULL;
+  const auto add = [&h](std::string_view bytes) {
+    for (const char c : bytes) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ULL;
+    }
+  };
+  for (const auto& [name, text] : files.contents) { // a std::map: sorted by name
+    // Name and length first, so that moving bytes from one file to the next changes the hash.
+    add(name);
+    add(std::string_view("\0", 1));
+    add(std::to_string(text.size()));
+    add(std::string_view("\0", 1));
+    add(text);
+  }
+  return fmt::format("{:016x}", h);
 }
 
 NetworkReadResult read_network(const std::filesystem::path& dir) {

@@ -30,6 +30,10 @@ NetworkReadResult parse_network(const NetworkFiles& files);
 /// Throws ParseError for a missing directory or an unreadable file.
 NetworkFiles read_network_files(const std::filesystem::path& dir);
 
+/// A content hash of the files (their names and texts, not `label`): 16 hex digits of 64-bit
+/// FNV-1a. Equal files give the same hash wherever they lie; a changed byte changes it.
+std::string content_hash(const NetworkFiles& files);
+
 /// Reads a network directory. Throws ParseError (also for a missing directory or required file).
 NetworkReadResult read_network(const std::filesystem::path& dir);
 

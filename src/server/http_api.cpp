@@ -140,7 +140,10 @@ ApiResponse Api::health(Params& p) const {
                             {"network", options_.network_label},
                             {"nodes", net_->node_count()},
                             {"links", net_->link_count()},
-                            {"corridors", net_->corridors().size()}});
+                            {"corridors", net_->corridors().size()},
+                            {"network_hash", options_.network_hash},
+                            {"loaded_at", loaded_at_},
+                            {"load_ms", load_ms_}});
 }
 
 NodeId Api::resolve(const std::string& parameter, const std::string& query) const {

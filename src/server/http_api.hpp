@@ -46,6 +46,9 @@ struct ApiOptions {
   /// The network's services (services.csv), for `depart=` on /route and /reach; null or empty =
   /// no link is timetabled.
   std::shared_ptr<const Timetable> services = nullptr;
+  /// Content hash of the network's files (formats::content_hash): reported by /health and, by the
+  /// HTTP server, in every response's X-Caravan-Network header. Empty = not reported.
+  std::string network_hash = {};
 };
 
 /// Every endpoint of the API over one immutable network. handle() is safe to call from any number
@@ -66,6 +69,16 @@ public:
   [[nodiscard]] std::vector<EndpointInfo> endpoints() const;
 
   [[nodiscard]] const Network& network() const { return *net_; }
+  [[nodiscard]] const std::string& network_hash() const { return options_.network_hash; }
+
+  /// When this network was loaded (ISO 8601 UTC) and how long loading took (reading, checking,
+  /// building), for /health. Set once by whoever loads it, before the Api serves a request.
+  void set_load_info(std::string loaded_at, double load_ms) {
+    loaded_at_ = std::move(loaded_at);
+    load_ms_ = load_ms;
+  }
+  [[nodiscard]] const std::string& loaded_at() const { return loaded_at_; }
+  [[nodiscard]] double load_ms() const { return load_ms_; }
   /// The hierarchies /route uses on the base network (build_all() them at start-up).
   [[nodiscard]] const RouteHierarchies& hierarchies() const { return routers_.hierarchies(); }
 
@@ -110,6 +123,8 @@ private:
 
   const Network* net_;
   ApiOptions options_;
+  std::string loaded_at_;
+  double load_ms_ = 0.0;
   NodeNames names_;
   mutable RouterPool routers_;
   std::string network_geojson_; ///< built once: the network never changes while serving

@@ -40,6 +40,9 @@ thread_local bool t_reject_overloaded = false;
 /// Set by a handler on a worker thread when the connection must close after its answer (a body
 /// refused unread would otherwise be taken for the next request).
 thread_local bool t_close_connection = false;
+/// The peer address of the connection a worker thread is serving (httplib 0.11 leaves
+/// Request::remote_addr empty).
+thread_local std::string t_peer_ip;
 
 int millis_until(Clock::time_point t) {
   const auto left = std::chrono::duration_cast<milliseconds>(t - Clock::now()).count();
@@ -302,6 +305,9 @@ private:
       return false;
     }
     GuardedStream strm(sock, *o_);
+    int peer_port = 0;
+    t_peer_ip.clear();
+    strm.get_remote_ip_and_port(t_peer_ip, peer_port);
     bool ok = false;
     const std::size_t max_requests = std::max<std::size_t>(1, o_->keep_alive_max_requests);
     for (std::size_t left = max_requests; left > 0; --left) {
@@ -427,18 +433,29 @@ void write(httplib::Response& res, const ApiResponse& a) {
   res.set_content(a.body, a.content_type.c_str());
 }
 
+/// True for 127.0.0.0/8, ::1 and IPv4-mapped 127.x addresses.
+bool is_loopback(const std::string& ip) {
+  return ip.rfind("127.", 0) == 0 || ip == "::1" || ip.rfind("::ffff:127.", 0) == 0;
+}
+
+constexpr const char* kNetworkHeader = "X-Caravan-Network";
+
 } // namespace
 
 struct HttpServer::Impl {
   explicit Impl(ServerOptions o) : options(std::move(o)), svr(options) {}
-  const Api* api = nullptr;
+  ApiSource source;
   ServerOptions options;
   GuardedServer svr;
 };
 
 HttpServer::HttpServer(const Api& api, ServerOptions options)
+    : HttpServer([p = std::shared_ptr<const Api>(&api, [](const Api*) {})] { return p; },
+                 std::move(options)) {}
+
+HttpServer::HttpServer(ApiSource source, ServerOptions options)
     : impl_(std::make_unique<Impl>(std::move(options))) {
-  impl_->api = &api;
+  impl_->source = std::move(source);
   auto& svr = impl_->svr;
   const ServerOptions& o = impl_->options;
   const auto threads = static_cast<std::size_t>(o.threads < 1 ? 1 : o.threads);
@@ -463,7 +480,15 @@ HttpServer::HttpServer(const Api& api, ServerOptions options)
   svr.set_pre_routing_handler([max = o.max_body_bytes](const httplib::Request& req,
                                                        httplib::Response& res) {
     const std::string length = req.get_header_value("Content-Length");
-    if (length.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (length.empty()) {
+      // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3),
+      // but httplib 0.11 reads a POST's body until the client closes (e.g. `curl -X POST` gets a
+      // 408 after the read timeout). Say so explicitly; the request object is httplib's own,
+      // only handed here as const.
+      if (!req.has_header("Transfer-Encoding"))
+        const_cast<httplib::Request&>(req).headers.emplace("Content-Length", "0");
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     std::uint64_t n = 0;
     const auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), n);
     if (ec == std::errc() && end == length.data() + length.size() && n <= max)
@@ -477,10 +502,27 @@ HttpServer::HttpServer(const Api& api, ServerOptions options)
     return httplib::Server::HandlerResponse::Handled;
   });
 
-  const Api* a = &api;
-  auto handler = [a, log = o.on_request](const httplib::Request& req, httplib::Response& res) {
+  const ApiSource* src = &impl_->source;
+  auto handler = [src, log = o.on_request, admin = o.admin](const httplib::Request& req,
+                                                            httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
-    write(res, a->handle(to_api_request(req)));
+    const std::shared_ptr<const Api> api = (*src)(); // this request's network, held to the end
+    if (!api->network_hash().empty()) res.set_header(kNetworkHeader, api->network_hash());
+    if (admin && req.path.rfind("/admin/", 0) == 0) {
+      const bool proxied = req.has_header("X-Forwarded-For") || req.has_header("X-Real-IP") ||
+                           req.has_header("Forwarded");
+      write(res, !is_loopback(t_peer_ip) || proxied
+                     ? error_response(403, "forbidden",
+                                      "admin requests are answered only from the replica's own "
+                                      "host (loopback), not through a proxy")
+                     : admin(to_api_request(req)));
+      // A reload's answer names the network served after it.
+      res.headers.erase(kNetworkHeader);
+      if (const auto now = (*src)(); !now->network_hash().empty())
+        res.set_header(kNetworkHeader, now->network_hash());
+    } else {
+      write(res, api->handle(to_api_request(req)));
+    }
     if (log)
       log(RequestLog{
           req.method, req.path, res.status,
@@ -499,7 +541,10 @@ HttpServer::HttpServer(const Api& api, ServerOptions options)
   });
   // Errors detected by httplib itself (oversize body, bad request line) get the JSON error shape.
   svr.set_error_handler(
-      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+      httplib::Server::HandlerWithResponse([src](const httplib::Request&, httplib::Response& res) {
+        if (!res.has_header(kNetworkHeader))
+          if (const auto api = (*src)(); !api->network_hash().empty())
+            res.set_header(kNetworkHeader, api->network_hash());
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         ApiResponse e;
         if (res.status == 413)

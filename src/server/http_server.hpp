@@ -43,13 +43,25 @@ struct ServerOptions {
   std::size_t keep_alive_max_requests = 100;
   /// Called from worker threads after each API request (not for static files).
   std::function<void(const RequestLog&)> on_request;
+  /// Answers paths under /admin/ (e.g. Reloader::handle_admin); empty = no admin endpoints (404).
+  /// Only requests from a loopback peer without proxy headers (X-Forwarded-For, X-Real-IP,
+  /// Forwarded) reach it; every other gets 403 forbidden.
+  std::function<ApiResponse(const ApiRequest&)> admin;
 };
+
+/// The Api that answers the next request (e.g. Reloader::current); called once per request.
+using ApiSource = std::function<std::shared_ptr<const Api>()>;
 
 /// Serves `api` over HTTP. Construct, bind(), then listen() (blocks until stop() from another
 /// thread or a signal handler).
 class HttpServer {
 public:
+  /// Serves one Api for the server's lifetime.
   HttpServer(const Api& api, ServerOptions options);
+  /// Serves what `source` gives: each request takes its Api once and holds it until answered, so
+  /// the source may switch to a new network while requests run. Every API response carries the
+  /// header `X-Caravan-Network: <Api::network_hash()>` of the Api that answered it.
+  HttpServer(ApiSource source, ServerOptions options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
