@@ -10,6 +10,7 @@
 // expected one of its version, every action exited 0 and, with --final, every request sent after
 // the last action finished was answered by that version; 1 otherwise; 2 for bad arguments.
 #include "formats/csv_network.hpp"
+#include "formats/services_csv.hpp"
 #include "server/http_api.hpp"
 
 #include <httplib.h>
@@ -144,7 +145,10 @@ int main(int argc, char** argv) {
       v->hash = formats::content_hash(files);
       const Network net = formats::parse_network(files).network;
       if (requests.empty()) requests = make_requests(net, o.pairs, o.seed);
-      const server::Api api(net, server::ApiOptions{});
+      server::ApiOptions api_options; // as `caravan serve` builds it, with the network's services
+      api_options.services =
+          std::make_shared<const Timetable>(formats::parse_services(files, net, nullptr));
+      const server::Api api(net, api_options);
       for (const auto& r : requests) v->expected.push_back(api.handle(r.api));
       versions.push_back(std::move(v));
     }

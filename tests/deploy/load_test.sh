@@ -36,7 +36,7 @@ fail() { echo "FAILED: $*"; for f in "$dir"/state/supervisor.log "$dir"/state/re
 # The network versions: v1 = eurasia's files; v2 = v1 with one link 40% longer and slower; bad = v1 with
 # links.csv cut in the middle of a row.
 mkdir -p "$dir/v1"
-for f in nodes.csv links.csv transfers.csv borders.csv corridors.csv geometry.csv; do
+for f in nodes.csv links.csv transfers.csv borders.csv corridors.csv geometry.csv services.csv; do
   [ -f "$repo/data/eurasia/$f" ] && cp "$repo/data/eurasia/$f" "$dir/v1/"
 done
 cp -r "$dir/v1" "$dir/v2"

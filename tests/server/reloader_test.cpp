@@ -2,8 +2,8 @@
 // the network version that served it), a corrupt network refused with the old one still serving,
 // /admin/reload answers, and over HTTP the X-Caravan-Network header and the loopback-only gate.
 #include "formats/builtin_networks.hpp"
-#include "raw_http.hpp"
 #include "formats/csv_network.hpp"
+#include "raw_http.hpp"
 #include "server/http_api.hpp"
 #include "server/http_server.hpp"
 #include "server/reloader.hpp"
