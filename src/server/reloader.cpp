@@ -100,8 +100,8 @@ Reloader::Result Reloader::load_and_swap() {
     const Network& net = next->network();
     r.message = fmt::format("network {} loaded in {:.1f} ms ({} nodes, {} links); serving it "
                             "(was {})",
-                            r.network_hash, next->load_ms(), net.node_count(),
-                            net.link_count(), r.previous_hash);
+                            r.network_hash, next->load_ms(), net.node_count(), net.link_count(),
+                            r.previous_hash);
     r.load_ms = next->load_ms();
     {
       std::lock_guard lock(current_mutex_);
@@ -131,8 +131,7 @@ ApiResponse Reloader::handle_admin(const ApiRequest& req) {
                           fmt::format("/admin/reload does not accept {}; use POST", req.method));
   const Result r = reload();
   if (!r.ok) {
-    const ApiError e(422, "reload_refused", r.message, "",
-                     json{{"network_hash", r.network_hash}});
+    const ApiError e(422, "reload_refused", r.message, "", json{{"network_hash", r.network_hash}});
     return ApiResponse{422, "application/json",
                        e.to_json().dump(-1, ' ', false, json::error_handler_t::replace)};
   }
