@@ -11,6 +11,7 @@
 #include "formats/measured_links.hpp"
 #include "formats/osm_lines.hpp"
 #include "report/remeasure_output.hpp"
+#include "storage/network_gpkg.hpp"
 
 #include <fmt/format.h>
 
@@ -37,9 +38,16 @@ struct BuildNetworkCli {
   bool quiet = false;
 };
 
-/// The network's files: a directory, or a built-in network by name.
+/// The network's files: a directory, a GeoPackage (as the CSV it converts to), or a built-in
+/// network by name.
 formats::NetworkFiles read_places(const std::string& places) {
   std::error_code ec;
+  if (storage::is_geopackage_path(places)) {
+    formats::NetworkFiles files =
+        formats::format_network(storage::read_network_gpkg(places).network);
+    files.label = places;
+    return files;
+  }
   if (std::filesystem::is_directory(places, ec)) {
     for (const char* f : {"nodes.csv", "links.csv"})
       if (!std::filesystem::is_regular_file(std::filesystem::path(places) / f, ec))
@@ -246,7 +254,8 @@ void add_build_network_command(CLI::App& app, int& exit_code) {
       ->required();
   cmd->add_option("--places,-p", o->places,
                   "the network whose links to rebuild: a directory in Caravan's CSV format "
-                  "(docs/network-format.md) or a built-in network (eurasia, example)")
+                  "(docs/network-format.md), a GeoPackage FILE.gpkg (docs/storage.md) or a "
+                  "built-in network (eurasia, example)")
       ->required();
   cmd->add_option("--out,-o", o->out,
                   "network directory to write: new (created whole, or not at all) or an earlier "

@@ -19,5 +19,6 @@ void add_import_osm_command(CLI::App& app, int& exit_code);
 void add_impact_command(CLI::App& app, int& exit_code);
 void add_calibrate_command(CLI::App& app, int& exit_code);
 void add_build_network_command(CLI::App& app, int& exit_code);
+void add_export_command(CLI::App& app, int& exit_code);
 
 } // namespace caravan::app

@@ -6,6 +6,7 @@
 #include "formats/builtin_networks.hpp"
 #include "formats/csv_network.hpp"
 #include "formats/parse_error.hpp"
+#include "storage/network_gpkg.hpp"
 
 #include <fmt/format.h>
 
@@ -17,6 +18,7 @@ namespace caravan::app {
 LoadedNetwork load_network(const std::string& arg) {
   const formats::NetworkFiles files = [&] {
     std::error_code ec;
+    if (storage::is_geopackage_path(arg)) return storage::read_network_gpkg(arg);
     if (!std::filesystem::exists(arg, ec))
       if (auto builtin = formats::builtin_network(arg)) return *builtin;
     return formats::read_network_files(arg);

@@ -35,11 +35,12 @@ struct LoadedNetwork {
       content_hash; ///< formats::content_hash of the files read (`caravan serve` reports it)
 };
 
-inline constexpr const char* kNetworkHelp = "network: a directory in Caravan's CSV format "
-                                            "(docs/network-format.md) or the name of a built-in "
-                                            "network (eurasia, example)";
+inline constexpr const char* kNetworkHelp =
+    "network: a directory in Caravan's CSV format (docs/network-format.md), a GeoPackage "
+    "FILE.gpkg (docs/storage.md) or the name of a built-in network (eurasia, example)";
 
-/// Loads `arg` (a directory or a built-in name); prints the reader's warnings to stderr.
+/// Loads `arg` (a directory, a FILE.gpkg or a built-in name); prints the reader's warnings to
+/// stderr.
 LoadedNetwork load_network(const std::string& arg);
 
 /// Resolves a place name given for `option`; throws UsageError with "did you mean" suggestions.

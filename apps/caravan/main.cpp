@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   caravan::app::add_impact_command(app, exit_code);
   caravan::app::add_calibrate_command(app, exit_code);
   caravan::app::add_build_network_command(app, exit_code);
+  caravan::app::add_export_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -182,6 +182,40 @@ void write_directory_atomically(
   sync_directory(parent);
 }
 
+void write_atomically_via(const std::filesystem::path& path, std::string_view suffix,
+                          const std::function<void(const std::filesystem::path& tmp)>& write) {
+  const std::filesystem::path dir = dir_of(path);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw WriteError(path.string() + ": cannot write: no directory " + dir.string());
+  if (std::filesystem::is_directory(path, ec))
+    throw WriteError(path.string() + ": cannot write: is a directory");
+  remove_stale_temps(dir, path);
+  std::random_device rd;
+  const std::filesystem::path tmp = dir / (temp_prefix(path) + std::to_string(::getpid()) + "." +
+                                           std::to_string(rd()) + std::string(suffix));
+  auto remove_temp = [&] {
+    for (const char* side : {"", "-journal", "-wal", "-shm"})
+      ::unlink((tmp.string() + side).c_str());
+  };
+  try {
+    write(tmp);
+  } catch (...) {
+    remove_temp();
+    throw;
+  }
+  const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    const int err = errno;
+    if (fd >= 0) ::close(fd);
+    remove_temp();
+    throw WriteError(path.string() + ": cannot write: " + std::strerror(err));
+  }
+  ::close(fd);
+  replace(tmp, path);
+  sync_directory(dir);
+}
+
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))

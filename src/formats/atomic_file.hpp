@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -36,6 +37,14 @@ void write_files_atomically(const std::filesystem::path& dir,
 /// it are left alone). Throws WriteError naming the directory or file.
 void write_directory_atomically(const std::filesystem::path& dir,
                                 const std::vector<std::pair<std::string, std::string_view>>& files);
+
+/// Writes `path` atomically through `write`, which creates the complete file at the temporary path
+/// it is given (`.NAME.tmp.PID.RANDOM` followed by `suffix`, in the same directory; for writers
+/// such as GDAL that make the file themselves). The file is then fsynced and renamed over `path`.
+/// When `write` throws, the temporary file and any `-journal`/`-wal`/`-shm` beside it are removed
+/// and the exception passes on; `path` is left as it was. Throws WriteError naming the path.
+void write_atomically_via(const std::filesystem::path& path, std::string_view suffix,
+                          const std::function<void(const std::filesystem::path& tmp)>& write);
 
 /// Reads a whole file. Throws ParseError naming the path.
 std::string read_file(const std::filesystem::path& path);
