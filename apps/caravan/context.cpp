@@ -16,9 +16,17 @@
 namespace caravan::app {
 
 LoadedNetwork load_network(const std::string& arg) {
+  if (storage::is_geopackage_path(arg)) {
+    formats::NetworkReadResult r = storage::read_network_gpkg(arg);
+    for (const auto& w : r.warnings) fmt::print(stderr, "warning: {}\n", w);
+    // The hash of a GeoPackage network is that of the CSV files it converts to.
+    std::string hash = formats::content_hash(formats::format_network(r.network));
+    LoadedNetwork out{arg, std::move(r.network), nullptr, std::move(hash)};
+    out.names = std::make_unique<NodeNames>(out.net);
+    return out;
+  }
   const formats::NetworkFiles files = [&] {
     std::error_code ec;
-    if (storage::is_geopackage_path(arg)) return storage::read_network_gpkg(arg);
     if (!std::filesystem::exists(arg, ec))
       if (auto builtin = formats::builtin_network(arg)) return *builtin;
     return formats::read_network_files(arg);
