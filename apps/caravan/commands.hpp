@@ -8,6 +8,7 @@ namespace caravan::app {
 /// Each adds its subcommand to `app`; when it runs, the subcommand stores its exit code in
 /// `exit_code`.
 void add_route_command(CLI::App& app, int& exit_code);
+void add_reach_command(CLI::App& app, int& exit_code);
 void add_pareto_command(CLI::App& app, int& exit_code);
 void add_alternatives_command(CLI::App& app, int& exit_code);
 void add_compare_command(CLI::App& app, int& exit_code);

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
   int exit_code = caravan::app::kOk;
   caravan::app::add_route_command(app, exit_code);
+  caravan::app::add_reach_command(app, exit_code);
   caravan::app::add_pareto_command(app, exit_code);
   caravan::app::add_alternatives_command(app, exit_code);
   caravan::app::add_compare_command(app, exit_code);

@@ -224,6 +224,26 @@ TimedRoute TimetableRouter::assemble(std::uint32_t state) const {
   return tr;
 }
 
+std::vector<TimetableRouter::TreeArc> TimetableRouter::tree_arcs() const {
+  std::vector<TreeArc> out;
+  if (excluded_) return out;
+  std::vector<std::uint8_t> seen(dist_.size(), 0);
+  for (std::uint32_t v = 0; v < net_->node_count(); ++v) {
+    if (NodeId(v) == from_) continue;
+    for (std::uint32_t s = best_state(NodeId(v), nullptr);
+         s != kNoState && pred_state_[s] != kNoState && seen[s] == 0; s = pred_state_[s]) {
+      seen[s] = 1;
+      const std::uint32_t p = pred_state_[s];
+      TimedStep step;
+      Usd usd;
+      timed_step(*net_, *tt_, pred_arc_[s], p % kModesPerNode, dist_[p].time, shipment_, false,
+                 step, usd);
+      out.push_back({pred_arc_[s], dist_[p].time, step.depart, step.arrive});
+    }
+  }
+  return out;
+}
+
 TimedOutcome TimetableRouter::route(const RouteRequest& req, EpochHours depart) {
   search(req, depart, false);
   if (excluded_) return {std::nullopt, RouteFailure::endpoint_excluded};

@@ -60,6 +60,16 @@ public:
   [[nodiscard]] std::optional<EpochHours> arrival(NodeId v) const;
   [[nodiscard]] std::optional<TimedRoute> route_to(NodeId v) const;
 
+  /// One arc of the best routes of the last tree() to every reached node, with its times.
+  struct TreeArc {
+    ArcId arc;
+    EpochHours at_tail = 0;
+    EpochHours depart = 0;
+    EpochHours arrive = 0;
+  };
+  /// Every arc of those routes once (the search tree, restricted to the nodes' best states).
+  [[nodiscard]] std::vector<TreeArc> tree_arcs() const;
+
   [[nodiscard]] std::size_t settled() const { return settled_; }
 
 private:

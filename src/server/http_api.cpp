@@ -5,15 +5,19 @@
 #include "analysis/corridor_compare.hpp"
 #include "report/analysis_output.hpp"
 #include "report/network_geojson.hpp"
+#include "report/reach_output.hpp"
 #include "report/route_output.hpp"
 #include "report/timed_route_output.hpp"
 #include "route/alternatives.hpp"
 #include "route/matrix.hpp"
 #include "route/pareto.hpp"
+#include "route/reach.hpp"
 #include "route/timetable_router.hpp"
 #include "server/api_error.hpp"
 
 #include <fmt/format.h>
+
+#include <cstdlib>
 
 #include <algorithm>
 #include <stdexcept>
@@ -66,6 +70,9 @@ Api::Api(const Network& net, ApiOptions options, std::vector<ServedScenario> ser
       [this](Params& p, const Interrupt&) { return network_geojson(p); });
   add("/alternatives", {"GET", "POST"}, "up to k meaningfully different routes, best first",
       [this](Params& p, const Interrupt& stop) { return alternatives(p, stop); });
+  add("/reach", {"GET", "POST"},
+      "every place reachable within a number of days, with arrival, day band and route",
+      [this](Params& p, const Interrupt& stop) { return reach(p, stop); });
   add("/pareto", {"GET", "POST"}, "every route not beaten on time, cost and CO2 at once",
       [this](Params& p, const Interrupt& stop) { return pareto(p, stop); });
   add("/compare", {"GET", "POST"}, "the best route through each corridor, ranked",
@@ -308,6 +315,54 @@ ApiResponse Api::route(Params& p, const Interrupt& stop) const {
   auto j = report::route_to_json(net, *out.route, geometry);
   j["engine"] = std::string(to_string(out.engine));
   return json_response(j);
+}
+
+ApiResponse Api::reach(Params& p, const Interrupt& stop) const {
+  const NodeId from = resolve("from", p.required_string("from"));
+  const auto days = p.number("days", 0.001, 365.0);
+  if (!days) throw ApiError(400, "missing_parameter", "'days' is required", "days");
+  RouteRequest req = parse_costing(p);
+  req.from = from;
+  req.to = from;
+  req.costing.interrupt = &stop;
+  if (req.costing.objective != Objective::time)
+    throw ApiError(400, "invalid_parameter", "reach measures time: 'by' must be time", "by");
+  if (req.costing.max_transfers)
+    throw ApiError(400, "invalid_parameter", "'max_transfers' is not supported by /reach",
+                   "max_transfers");
+  report::ReachOutputOptions o;
+  const auto bands = p.list("bands");
+  if (!bands.empty()) {
+    o.band_days.clear();
+    for (const auto& b : bands) {
+      char* end = nullptr;
+      const double v = std::strtod(b.c_str(), &end);
+      if (b.empty() || end != b.c_str() + b.size() || !(v > 0) ||
+          (!o.band_days.empty() && v <= o.band_days.back()))
+        throw ApiError(400, "invalid_parameter",
+                       fmt::format("'bands' must be ascending positive day counts such as 3,7,14, "
+                                   "not '{}'",
+                                   b),
+                       "bands");
+      o.band_days.push_back(v);
+    }
+  }
+  const std::string format = p.string("format").value_or("json");
+  if (format != "json" && format != "geojson")
+    throw ApiError(400, "invalid_parameter",
+                   fmt::format("'format' must be json or geojson, not '{}'", format), "format");
+  const auto depart = parse_depart(p, req);
+  p.finish();
+  static const Timetable kNone;
+  const Timetable& tt = depart && options_.services ? *options_.services : kNone;
+  o.timed = depart.has_value();
+  const ReachResult r = caravan::reach(*net_, tt, req, depart.value_or(0.0), Hours(*days * 24.0));
+  if (format == "geojson") {
+    ApiResponse resp = json_response(report::reach_to_geojson(*net_, r, o));
+    resp.content_type = "application/geo+json";
+    return resp;
+  }
+  return json_response(report::reach_to_json(*net_, r, o));
 }
 
 ApiResponse Api::alternatives(Params& p, const Interrupt& stop) const {

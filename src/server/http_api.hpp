@@ -96,6 +96,7 @@ private:
 
   ApiResponse health(Params& p) const;
   ApiResponse route(Params& p, const Interrupt& stop) const;
+  ApiResponse reach(Params& p, const Interrupt& stop) const;
   ApiResponse alternatives(Params& p, const Interrupt& stop) const;
   ApiResponse pareto(Params& p, const Interrupt& stop) const;
   ApiResponse compare(Params& p, const Interrupt& stop) const;

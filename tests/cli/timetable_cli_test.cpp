@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace caravan {
 namespace {
@@ -93,6 +94,32 @@ TEST(TimetableCli, ValidateReportsServicesAndTheirErrors) {
       << r.out;
   fs::remove_all(bad);
   fs::remove_all(fast);
+}
+
+TEST(TimetableCli, ReachListsPlacesAndWritesDayBands) {
+  auto r = run_caravan("reach --from Khorgos --days 10", false);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("reach from Altynkol within 10 days (constant waits"), std::string::npos)
+      << r.out;
+  r = run_caravan("reach --from Khorgos --days 10 --depart 2026-03-03T08:00 --format geojson",
+                  false);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto g = nlohmann::json::parse(r.out);
+  // Hulls of the places within 3, 7 and 10 days (the budget ends the 7-14 band).
+  std::set<std::string> bands;
+  std::set<double> within;
+  for (const auto& f : g["features"])
+    if (f["properties"]["kind"] == "band") {
+      bands.insert(f["properties"]["band"]);
+      within.insert(f["properties"]["within_days"].get<double>());
+    }
+  EXPECT_EQ(bands, (std::set<std::string>{"0-3", "3-7", "7-14"}));
+  EXPECT_EQ(within, (std::set<double>{3, 7, 10}));
+  EXPECT_EQ(g["properties"]["depart"], "2026-03-03T08:00Z");
+  r = run_caravan("reach --from Khorgos --days 10 --bands 7,3");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--bands: expected ascending positive day counts"), std::string::npos)
+      << r.out;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // eurasia network and its services.csv; bad values are 400 naming the parameter.
 #include "formats/builtin_networks.hpp"
 #include "formats/services_csv.hpp"
+#include "route/reach.hpp"
 #include "route/timetable_router.hpp"
 #include "server/http_api.hpp"
 
@@ -92,6 +93,38 @@ TEST(ApiTimetable, BadDepartIs400NamingIt) {
     const ApiResponse r = get("/route", q);
     EXPECT_EQ(r.status, 400) << r.body;
     EXPECT_EQ(json::parse(r.body)["error"]["parameter"], "depart") << r.body;
+  }
+}
+
+TEST(ApiTimetable, ReachListsThePlacesOfTheLibraryReach) {
+  const Network& net = eurasia().net;
+  for (const bool timed : {false, true}) {
+    SCOPED_TRACE(timed);
+    std::multimap<std::string, std::string> q{{"from", "Khorgos"}, {"days", "10"}};
+    if (timed) q.emplace("depart", "2026-03-03T08:00");
+    const ApiResponse r = get("/reach", q);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json j = json::parse(r.body);
+    static const Timetable kNone;
+    const ReachResult want = reach(net, timed ? *eurasia().services : kNone,
+                                   RouteRequest{*net.find_node_id("kz_altynkol"), {}, {}, {}},
+                                   timed ? *parse_datetime("2026-03-03T08:00") : 0.0, Hours(240));
+    ASSERT_EQ(j["places"].size(), want.places.size());
+    for (std::size_t i = 0; i < want.places.size(); ++i)
+      EXPECT_EQ(j["places"][i]["id"], net.node(want.places[i].node).id);
+    EXPECT_EQ(j["depart"].is_null(), !timed);
+  }
+  const ApiResponse g = get("/reach", {{"from", "Khorgos"}, {"days", "5"}, {"format", "geojson"}});
+  ASSERT_EQ(g.status, 200);
+  EXPECT_EQ(g.content_type, "application/geo+json");
+  for (const auto& q : std::vector<std::multimap<std::string, std::string>>{
+           {{"from", "Khorgos"}},
+           {{"from", "Khorgos"}, {"days", "0"}},
+           {{"from", "Khorgos"}, {"days", "5"}, {"by", "cost"}},
+           {{"from", "Khorgos"}, {"days", "5"}, {"bands", "7,3"}},
+           {{"from", "Khorgos"}, {"days", "5"}, {"depart", "soon"}}}) {
+    const ApiResponse bad = get("/reach", q);
+    EXPECT_EQ(bad.status, 400) << bad.body;
   }
 }
 
