@@ -188,20 +188,36 @@ public:
     return static_cast<ssize_t>(n);
   }
 
+  /// Buffers the response; flush() sends it. httplib writes the headers and the body separately:
+  /// sent at once, a response that fits the socket buffer leaves whole or not at all, so a replica
+  /// killed while answering leaves its proxy no answer (which it retries elsewhere) rather than
+  /// half of one (which it cannot). It also saves a packet per response.
   ssize_t write(const char* ptr, size_t size) override {
     if (aborted_) return -1;
     if (!write_deadline_) write_deadline_ = Clock::now() + o_->write_timeout;
-    for (;;) {
+    out_.append(ptr, size);
+    if (out_.size() >= kMaxBufferedBytes && !flush()) return -1;
+    return static_cast<ssize_t>(size);
+  }
+
+  /// Sends what write() buffered, within the response's write deadline. False (and the
+  /// connection aborted) when the client does not take it in time or is gone.
+  bool flush() {
+    std::size_t done = 0;
+    while (done < out_.size() && !aborted_) {
       const int left = millis_until(*write_deadline_);
       if (left == 0 || poll_socket(fd_, POLLOUT, left) <= 0) {
         aborted_ = true; // a client too slow to read its answer
-        return -1;
+        break;
       }
-      const ssize_t n = ::send(fd_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+      const ssize_t n =
+          ::send(fd_, out_.data() + done, out_.size() - done, MSG_NOSIGNAL | MSG_DONTWAIT);
       if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-      if (n < 0) aborted_ = true;
-      return n;
+      if (n <= 0) aborted_ = true;
+      if (n > 0) done += static_cast<std::size_t>(n);
     }
+    out_.clear();
+    return !aborted_;
   }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
@@ -278,8 +294,10 @@ private:
     aborted_ = true;
   }
 
+  static constexpr std::size_t kMaxBufferedBytes = 256 * 1024;
   int fd_;
   const ServerOptions* o_;
+  std::string out_; ///< the response written so far, not yet sent
   std::vector<char> buf_ = std::vector<char>(16 * 1024);
   std::size_t pos_ = 0;
   std::size_t len_ = 0;
@@ -316,6 +334,7 @@ private:
       bool closed = false;
       t_close_connection = false;
       ok = process_request(strm, left == 1, closed, nullptr);
+      if (!strm.flush()) ok = false;
       if (t_close_connection) {
         t_close_connection = false;
         close_gracefully(sock, true);
