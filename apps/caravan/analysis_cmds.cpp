@@ -2,6 +2,7 @@
 // origin-destination pair.
 #include "commands.hpp"
 #include "request_options.hpp"
+#include "result_store.hpp"
 
 #include "analysis/corridor_compare.hpp"
 #include "report/analysis_output.hpp"
@@ -46,6 +47,13 @@ void add_pareto_command(CLI::App& app, int& exit_code) {
       if (front.routes.empty()) return no_result(ln, req, "route");
       if (front.truncated)
         fmt::print(stderr, "warning: label limit reached; the front may be incomplete\n");
+      if (is_gpkg_output(o->out)) {
+        std::vector<storage::LabelledRoute> rs;
+        for (std::size_t i = 0; i < front.routes.size(); ++i)
+          rs.push_back(storage::labelled(front.routes[i], fmt::format("pareto {}", i + 1)));
+        storage::write_routes_gpkg(ln.net, rs, o->out, result_info("pareto", ln));
+        return static_cast<int>(kOk);
+      }
       if (o->format == "json") {
         auto j = report::routes_to_json(ln.net, front.routes, "pareto", geometry_options(*o));
         j["truncated"] = front.truncated;
@@ -91,6 +99,15 @@ void add_alternatives_command(CLI::App& app, int& exit_code) {
       Router router(ln.net);
       const auto routes = find_alternatives(router, req, *alt);
       if (routes.empty()) return no_result(ln, req, "route");
+      if (is_gpkg_output(o->out)) {
+        std::vector<storage::LabelledRoute> rs;
+        for (std::size_t i = 0; i < routes.size(); ++i)
+          rs.push_back(
+              {&routes[i], i == 0 ? "best" : fmt::format("alternative {}", i + 1), "", -1.0});
+        storage::write_routes_gpkg(ln.net, rs, o->out,
+                                   result_info("alternatives", ln, {{"objective", o->by}}));
+        return static_cast<int>(kOk);
+      }
       if (o->format == "json")
         emit(o->out,
              report::routes_to_json(ln.net, routes, "alternatives", geometry_options(*o)).dump(2) +
@@ -130,6 +147,16 @@ void add_compare_command(CLI::App& app, int& exit_code) {
       Router router(ln.net);
       const CorridorComparison cmp = compare_corridors(router, req);
       if (!cmp.best) return no_result(ln, req, "route");
+      if (is_gpkg_output(o->out)) {
+        std::vector<storage::LabelledRoute> rs{storage::labelled(*cmp.best, "best")};
+        for (const CorridorOption& c : cmp.options)
+          if (c.route)
+            rs.push_back(storage::labelled(*c.route, ln.net.corridor(c.corridor).name,
+                                           ln.net.corridor(c.corridor).id, c.share));
+        storage::write_routes_gpkg(ln.net, rs, o->out,
+                                   result_info("compare", ln, {{"objective", o->by}}));
+        return static_cast<int>(kOk);
+      }
       if (o->format == "json")
         emit(o->out,
              report::comparison_to_json(ln.net, cmp, req.costing.objective, geometry_options(*o))

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "node_sets.hpp"
 #include "request_options.hpp"
+#include "result_store.hpp"
 
 #include "formats/atomic_file.hpp"
 #include "formats/scenario_toml.hpp"
@@ -119,7 +120,17 @@ void add_impact_command(CLI::App& app, int& exit_code) {
       info.edits = edits;
       info.shipment = req.shipment;
       info.top = o->top;
-      if (o->req.format == "csv")
+      if (is_gpkg_output(o->req.out))
+        storage::write_impact_gpkg(before_net, after_net, im,
+                                   changed_routes(before_net, after_net, im, req), o->req.out,
+                                   result_info("impact", ln,
+                                               {{"objective", o->req.by},
+                                                {"scenario", scenario.name},
+                                                {"scenario_file", o->scenario},
+                                                {"scenario_title", info.title},
+                                                {"compared_with", info.compared_with},
+                                                {"places", info.places}}));
+      else if (o->req.format == "csv")
         emit(o->req.out, report::impact_to_csv(ln.net, im));
       else if (o->req.format == "json")
         emit(o->req.out, report::impact_to_json(ln.net, im, info).dump(2) + "\n");

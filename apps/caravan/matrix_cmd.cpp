@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "node_sets.hpp"
 #include "request_options.hpp"
+#include "result_store.hpp"
 
 #include "core/place_query.hpp"
 #include "report/analysis_output.hpp"
@@ -79,7 +80,12 @@ void add_matrix_command(CLI::App& app, int& exit_code) {
                              fmt::print(stderr, "\rmatrix: {}/{} origins", done, total);
                            if (tty && done == total) fmt::print(stderr, "\n");
                          });
-      if (o->format == "csv")
+      if (is_gpkg_output(o->out))
+        storage::write_matrix_gpkg(
+            ln.net, m, o->out,
+            result_info("matrix", ln,
+                        {{"objective", o->by}, {"origins", o->from}, {"destinations", o->to}}));
+      else if (o->format == "csv")
         emit(o->out, report::matrix_to_csv(ln.net, m));
       else if (o->format == "json")
         emit(o->out, report::matrix_to_json(ln.net, m).dump(2) + "\n");

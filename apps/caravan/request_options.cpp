@@ -31,7 +31,10 @@ void add_request_options(CLI::App* cmd, RequestOptions& o,
   cmd->add_option("--format,-f", o.format, "output format")
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
-  cmd->add_option("--out,-o", o.out, "write to this file (atomically) instead of stdout");
+  cmd->add_option("--out,-o", o.out,
+                  "write to this file (atomically) instead of stdout; a FILE.gpkg gets the "
+                  "result as GeoPackage layers for QGIS, whatever --format says "
+                  "(docs/storage.md)");
   const bool draws = std::find(formats.begin(), formats.end(), "geojson") != formats.end() ||
                      std::find(formats.begin(), formats.end(), "json") != formats.end();
   if (!draws) return;

@@ -2,6 +2,7 @@
 // with a Monte Carlo transit-time reliability estimate.
 #include "commands.hpp"
 #include "request_options.hpp"
+#include "result_store.hpp"
 #include "services.hpp"
 
 #include "analysis/reliability.hpp"
@@ -55,6 +56,13 @@ int run_timed_route(const RouteCmdOptions& o) {
   TimetableRouter router(ln.net, tt);
   const TimedOutcome res = router.route(req, *depart);
   if (!res.ok()) return report_no_route(ln, req, res.failure);
+  if (is_gpkg_output(o.req.out)) {
+    const std::vector<storage::LabelledRoute> rs{storage::labelled(res.route->route, "best")};
+    storage::write_routes_gpkg(
+        ln.net, rs, o.req.out,
+        result_info("route", ln, {{"objective", o.req.by}, {"depart", o.depart}}));
+    return kOk;
+  }
   std::string text;
   if (o.req.format == "json") {
     auto j = report::timed_route_to_json(ln.net, *res.route, geometry_options(o.req));
@@ -85,6 +93,12 @@ int run_route(const RouteCmdOptions& o) {
     ro.seed = o.seed;
     if (o.deadline_days > 0) ro.deadline = Hours(o.deadline_days * 24.0);
     rel = simulate_transit(ln.net, *res.route, ro);
+  }
+  if (is_gpkg_output(o.req.out)) {
+    const std::vector<storage::LabelledRoute> rs{storage::labelled(*res.route, "best")};
+    storage::write_routes_gpkg(ln.net, rs, o.req.out,
+                               result_info("route", ln, {{"objective", o.req.by}}));
+    return kOk;
   }
   std::string text;
   if (o.req.format == "json") {

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <mutex>
 
 namespace caravan::storage::detail {
@@ -78,14 +79,15 @@ GpkgOutput::~GpkgOutput() {
 }
 
 OGRLayer* GpkgOutput::layer(const std::string& name, OGRwkbGeometryType geometry,
-                            const std::vector<FieldSpec>& fields, const std::string& description) {
+                            const std::vector<FieldSpec>& fields, const std::string& description,
+                            const std::string& fid) {
   QuietGdal quiet;
   if (in_transaction_) {
     if (ds_->CommitTransaction() != OGRERR_NONE)
       throw formats::WriteError(label_ + ": cannot write: " + gdal_error());
     in_transaction_ = false;
   }
-  std::vector<std::string> opts{"FID=fid", "SPATIAL_INDEX=YES"};
+  std::vector<std::string> opts{"FID=" + fid, "SPATIAL_INDEX=YES"};
   if (geometry != wkbNone) opts.emplace_back("GEOMETRY_NAME=geom");
   if (!description.empty()) opts.push_back("DESCRIPTION=" + description);
   std::vector<const char*> copts;
@@ -112,6 +114,9 @@ OGRLayer* GpkgOutput::layer(const std::string& name, OGRwkbGeometryType geometry
     case FieldType::boolean:
       t = OFTInteger;
       st = OFSTBoolean;
+      break;
+    case FieldType::datetime:
+      t = OFTDateTime;
       break;
     }
     OGRFieldDefn d(f.name, t);
@@ -141,7 +146,50 @@ void GpkgOutput::execute(const std::string& sql) {
     throw formats::WriteError(label_ + ": cannot write: " + gdal_error());
 }
 
+void GpkgOutput::style(const std::string& layer, const std::string& name, const std::string& qml,
+                       const std::string& description) {
+  styles_.push_back({layer, name, qml, description});
+}
+
+void GpkgOutput::write_styles() {
+  if (styles_.empty()) return;
+  // The table QGIS reads a GeoPackage layer's default style from (the layout QGIS creates).
+  OGRLayer* l = layer("layer_styles", wkbNone,
+                      {{"f_table_catalog", FieldType::text},
+                       {"f_table_schema", FieldType::text},
+                       {"f_table_name", FieldType::text},
+                       {"f_geometry_column", FieldType::text},
+                       {"styleName", FieldType::text},
+                       {"styleQML", FieldType::text},
+                       {"styleSLD", FieldType::text},
+                       {"useAsDefault", FieldType::boolean},
+                       {"description", FieldType::text},
+                       {"owner", FieldType::text},
+                       {"ui", FieldType::text},
+                       {"update_time", FieldType::datetime}},
+                      "QGIS styles of the layers", "id");
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  for (const Style& s : styles_) {
+    OGRFeature f(l->GetLayerDefn());
+    f.SetField("f_table_catalog", "");
+    f.SetField("f_table_schema", "");
+    f.SetField("f_table_name", s.layer.c_str());
+    f.SetField("f_geometry_column", "geom");
+    f.SetField("styleName", s.name.c_str());
+    f.SetField("styleQML", s.qml.c_str());
+    f.SetField("useAsDefault", 1);
+    f.SetField("description", s.description.c_str());
+    f.SetField("owner", "caravan");
+    f.SetField("update_time", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+               static_cast<float>(tm.tm_sec), 100);
+    add(l, f);
+  }
+}
+
 void GpkgOutput::close() {
+  write_styles();
   QuietGdal quiet;
   if (in_transaction_) {
     in_transaction_ = false;

@@ -42,7 +42,7 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 DatasetPtr open_geopackage(const std::filesystem::path& file);
 
 /// A field of a layer being written.
-enum class FieldType { text, real, integer, boolean };
+enum class FieldType { text, real, integer, boolean, datetime };
 struct FieldSpec {
   const char* name;
   FieldType type;
@@ -61,7 +61,11 @@ public:
 
   /// A new layer in EPSG:4326 (x = longitude, y = latitude); wkbNone for a plain table.
   OGRLayer* layer(const std::string& name, OGRwkbGeometryType geometry,
-                  const std::vector<FieldSpec>& fields, const std::string& description = "");
+                  const std::vector<FieldSpec>& fields, const std::string& description = "",
+                  const std::string& fid = "fid");
+  /// Makes `qml` the default QGIS style of `layer` (a row of `layer_styles`, written by close()).
+  void style(const std::string& layer, const std::string& name, const std::string& qml,
+             const std::string& description);
   /// Adds `f` to `layer`. Throws formats::WriteError.
   void add(OGRLayer* layer, OGRFeature& f);
   /// Runs SQL on the dataset (e.g. for layer_styles). Throws formats::WriteError.
@@ -71,7 +75,12 @@ public:
   void close();
 
 private:
+  struct Style {
+    std::string layer, name, qml, description;
+  };
+  void write_styles();
   std::string label_;
+  std::vector<Style> styles_;
   DatasetPtr ds_;
   OGRSpatialReference srs_;
   bool in_transaction_ = false;

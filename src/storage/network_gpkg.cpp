@@ -5,6 +5,7 @@
 #include "formats/atomic_file.hpp"
 #include "formats/parse_error.hpp"
 #include "storage/gdal_support.hpp"
+#include "storage/styles.hpp"
 
 #include <fmt/format.h>
 
@@ -228,6 +229,18 @@ void write_layers(detail::GpkgOutput& out, const Network& net, const GpkgInfo& i
       set_text(f, "value", v);
       out.add(l, f);
     };
+    out.style("links", "caravan modes", categorized_qml("mode", mode_categories(), 0.8),
+              "links coloured by mode (the web map's colours)");
+    out.style("places", "caravan places",
+              categorized_qml("kind",
+                              {{"seaport", "seaport", "#2471a3"},
+                               {"border", "border", "#000000"},
+                               {"dry_port", "dry port", "#d68910"},
+                               {"rail_terminal", "rail terminal", "#c0392b"},
+                               {"city", "city", "#ffffff"},
+                               {"junction", "junction", "#bbbbbb"}},
+                              2.2, true),
+              "places by kind");
     meta("format", "caravan-network");
     meta("schema_version", std::to_string(kGpkgSchemaVersion));
     if (!info.generator.empty()) meta("generator", info.generator);
