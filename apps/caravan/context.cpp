@@ -16,26 +16,24 @@
 namespace caravan::app {
 
 LoadedNetwork load_network(const std::string& arg) {
+  formats::NetworkReadResult r;
+  std::string hash;
   if (storage::is_geopackage_path(arg)) {
-    formats::NetworkReadResult r = storage::read_network_gpkg(arg);
-    for (const auto& w : r.warnings) fmt::print(stderr, "warning: {}\n", w);
+    r = storage::read_network_gpkg(arg);
     // The hash of a GeoPackage network is that of the CSV files it converts to.
-    std::string hash = formats::content_hash(formats::format_network(r.network));
-    LoadedNetwork out{arg, std::move(r.network), nullptr, std::move(hash)};
-    out.names = std::make_unique<NodeNames>(out.net);
-    return out;
+    hash = formats::content_hash(formats::format_network(r.network));
+  } else {
+    const formats::NetworkFiles files = [&] {
+      std::error_code ec;
+      if (!std::filesystem::exists(arg, ec))
+        if (auto builtin = formats::builtin_network(arg)) return *builtin;
+      return formats::read_network_files(arg);
+    }();
+    r = formats::parse_network(files);
+    hash = formats::content_hash(files);
   }
-  const formats::NetworkFiles files = [&] {
-    std::error_code ec;
-    if (!std::filesystem::exists(arg, ec))
-      if (auto builtin = formats::builtin_network(arg)) return *builtin;
-    return formats::read_network_files(arg);
-  }();
-  formats::NetworkReadResult r = formats::parse_network(files);
   for (const auto& w : r.warnings) fmt::print(stderr, "warning: {}\n", w);
-  LoadedNetwork out{arg, std::move(r.network), nullptr, formats::content_hash(files)};
-  out.names = std::make_unique<NodeNames>(out.net);
-  return out;
+  return LoadedNetwork(arg, std::move(r.network), std::move(hash));
 }
 
 NodeId resolve_node(const LoadedNetwork& n, const std::string& option, const std::string& query) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace caravan::app {
 
@@ -30,9 +31,33 @@ public:
 struct LoadedNetwork {
   std::string label;
   Network net;
+  /// Points into `net`: a move rebuilds it for the moved-to network, a copy is not allowed.
   std::unique_ptr<NodeNames> names;
   std::string
       content_hash; ///< formats::content_hash of the files read (`caravan serve` reports it)
+
+  LoadedNetwork() = default;
+  LoadedNetwork(std::string label_, Network net_, std::string hash)
+      : label(std::move(label_)), net(std::move(net_)),
+        names(std::make_unique<NodeNames>(net)), content_hash(std::move(hash)) {}
+  LoadedNetwork(LoadedNetwork&& o)
+      : label(std::move(o.label)), net(std::move(o.net)),
+        names(o.names ? std::make_unique<NodeNames>(net) : nullptr),
+        content_hash(std::move(o.content_hash)) {
+    o.names.reset();
+  }
+  LoadedNetwork& operator=(LoadedNetwork&& o) {
+    if (this != &o) {
+      label = std::move(o.label);
+      net = std::move(o.net);
+      names = o.names ? std::make_unique<NodeNames>(net) : nullptr;
+      o.names.reset();
+      content_hash = std::move(o.content_hash);
+    }
+    return *this;
+  }
+  LoadedNetwork(const LoadedNetwork&) = delete;
+  LoadedNetwork& operator=(const LoadedNetwork&) = delete;
 };
 
 inline constexpr const char* kNetworkHelp =

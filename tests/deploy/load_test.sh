@@ -55,7 +55,7 @@ awk -F, -v OFS=, -v id="$changed_link" '
   fail "no link '$changed_link' in eurasia's links.csv (set CHANGED_LINK)"
 cp -r "$dir/v1" "$dir/bad"
 head -c "$(($(wc -c <"$dir/v1/links.csv") / 2))" "$dir/v1/links.csv" >"$dir/bad/links.csv"
-echo '"unterminated' >>"$dir/bad/links.csv"
+printf '\n"unterminated\n' >>"$dir/bad/links.csv"
 ln -s v1 "$dir/current"
 switch_to() { ln -sfn "$1" "$dir/current.new" && mv -Tf "$dir/current.new" "$dir/current"; }
 

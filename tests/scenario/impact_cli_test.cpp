@@ -91,7 +91,7 @@ TEST(ImpactCli, BaseOptionOverridesCompareAgainst) {
                   kScenarios + "dostyk-moyinty.toml --top 1");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("Compared with: scenario 'dostyk-moyinty'"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("702 pairs: 78 better, 0 worse, 0 newly reachable"), std::string::npos)
+  EXPECT_NE(r.out.find("702 pairs: 76 better, 0 worse, 0 newly reachable"), std::string::npos)
       << r.out;
   // The top row: same km, 13.6 h faster (its km and hours depend on the rest of the network).
   const std::regex top_row(R"(\n\S+\s+\S+\s+(\d+)\s+(\d+)\s+\+0\s+[\d.]+\s+[\d.]+\s+-13\.6\s)");
