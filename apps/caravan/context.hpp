@@ -38,8 +38,8 @@ struct LoadedNetwork {
 
   LoadedNetwork() = default;
   LoadedNetwork(std::string label_, Network net_, std::string hash)
-      : label(std::move(label_)), net(std::move(net_)),
-        names(std::make_unique<NodeNames>(net)), content_hash(std::move(hash)) {}
+      : label(std::move(label_)), net(std::move(net_)), names(std::make_unique<NodeNames>(net)),
+        content_hash(std::move(hash)) {}
   LoadedNetwork(LoadedNetwork&& o)
       : label(std::move(o.label)), net(std::move(o.net)),
         names(o.names ? std::make_unique<NodeNames>(net) : nullptr),
