@@ -99,6 +99,8 @@ std::shared_ptr<server::Api> load_api(const ServeOptions& o) {
   };
   auto s = std::make_shared<Loaded>();
   s->ln = load_network(o.network);
+  // `names` refers to the network it was built over, which the assignment moved from: rebuild it.
+  s->ln.names = std::make_unique<NodeNames>(s->ln.net);
   const LoadedNetwork& ln = s->ln;
   server::ApiOptions api_opts;
   api_opts.network_label = ln.label;
