@@ -99,6 +99,8 @@ NODES = [
     ("kz_karabutak", "Karabutak", "Qarabutaq", "KZ", "junction", "Aktobe",
      ("cite", 49.95972, 60.11944, "ru.wikipedia 'Карабутак (Айтекебийский район)' infobox 49°57′35″ N 60°07′10″ E (via wikizero.com, n.d.)"), (49.96, 60.12)),
     ("kz_dossor", "Dossor", "Dossor junction", "KZ", "junction", "Atyrau", ("osm", "Доссор"), (47.51, 52.96)),
+    # Usharal, where the road to Dostyk leaves the Almaty–Oskemen road (A-3 km 561).
+    ("kz_usharal", "Usharal", "Ucharal", "KZ", "junction", "Zhetysu", ("gn", "Usharal"), (46.17, 80.94)),
     # Shiderty, where the Kyzylorda–Zhezkazgan–Karaganda road ends on the Astana–Pavlodar road.
     ("kz_shiderty", "Shiderty", "Shiderti", "KZ", "junction", "Pavlodar", ("osm", "Shiderti"), (51.70, 74.66)),
     # Shar (Turksib, south of Semey): start of the 151 km Shar–Ust-Kamenogorsk line, Oskemen's rail link.
@@ -133,6 +135,11 @@ NODES = [
     # Russia, Belarus
     ("ru_iletsk", "Iletsk", "Sol-Iletsk;Iletsk-1", "RU", "border", "", ("osm", "Илецк-1"), (51.5, 55.0)),
     ("ru_orenburg", "Orenburg", "", "RU", "city", "", ("osm", "Оренбург"), (51.77, 55.10)),
+    # Russian cities at the ends of the Kazakh border roads (road only; sourcing/border-roads-ru-5.md)
+    ("ru_omsk", "Omsk", "", "RU", "city", "", ("osm", "Omsk-Passazhirsky"), (54.94, 73.39)),
+    ("ru_chelyabinsk", "Chelyabinsk", "", "RU", "city", "", ("osm", "Chelyabinsk train station"), (55.14, 61.42)),
+    ("ru_samara", "Samara", "", "RU", "city", "", ("osm", "Samara railway station"), (53.19, 50.12)),
+    ("ru_astrakhan", "Astrakhan", "", "RU", "city", "", ("osm", "Astrakhan-1"), (46.36, 48.06)),
     ("ru_orsk", "Orsk", "", "RU", "junction", "", ("osm", "Орск"), (51.23, 58.49)),
     ("ru_moscow", "Moscow", "Moskva", "RU", "city", "", ("gn", "Moscow"), (55.76, 37.62)),
     ("by_brest", "Brest", "Brest-Litovsk", "BY", "border", "", ("gn", "Brest"), (52.10, 23.69)),
@@ -414,7 +421,15 @@ LINKS = [
     # A-3 Almaty–Konaev–Taldykorgan–Oskemen: Konaev is on the road (km 67), not a spur.
     ("road_almaty_konaev", "kz_almaty", "kz_konaev", "road", ("km", 67, "DERIVED Konaev at about km 67 of the A-3 from Almaty (KazAvtoZhol repair notice 'участок км 25–67 ... до города Қонаев', SOURCES.md 'Road km posts')"), {}),
     ("road_konaev_taldykorgan", "kz_konaev", "kz_taldykorgan", "road", ("km", 208, "DERIVED km posts of the A-3 'Алматы — Талдыкорган — Усть-Каменогорск — Шемонаиха — граница РФ' counted from Almaty: Taldykorgan km 275 ('км. 275-323, (участок город Талдыкорган — поселок Кызылагаш)', inform.kz 2025-12-11) - Konaev km 67 = 208 km (an uncited 245 km Almaty–Taldykorgan was used before; sourcing/kz-roads-north.md rows 34-35)"), {}),
-    ("road_taldykorgan_oskemen", "kz_taldykorgan", "kz_oskemen", "road", ("km", 787, "DERIVED A-3 km posts counted from Almaty, via Usharal (km 561), Ayagoz (km 768-778), Kalbatau (km 967): post 'Рубеж' on the approach to Oskemen km 1062 ('км 1013–1062 — от границы области Абай до поста «Рубеж»', inform.kz 2025-12-12) - Taldykorgan km 275 = 787 km (an uncited 1,212 km Almaty–Oskemen was used before; sourcing/kz-roads-north.md rows 10-11, 36-38)"), {}),
+    ("road_taldykorgan_usharal", "kz_taldykorgan", "kz_usharal", "road", ("km", 286, "DERIVED A-3 km posts counted from Almaty: Taldykorgan km 275, Usharal km 561 (sourcing/kz-roads-north.md rows 10-11, 36-38; sourcing/border-roads-cn-uz-5.md) = 286 km"), {}),
+    ("road_usharal_oskemen", "kz_usharal", "kz_oskemen", "road", ("km", 501, "DERIVED A-3 km posts counted from Almaty, via Ayagoz (km 768-778), Kalbatau (km 967): post 'Рубеж' on the approach to Oskemen km 1062 ('км 1013–1062 — от границы области Абай до поста «Рубеж»', inform.kz 2025-12-12) - Usharal km 561 = 501 km (sourcing/kz-roads-north.md rows 10-11, 36-38)"), {}),
+    ("road_usharal_dostyk", "kz_usharal", "kz_dostyk", "road", ("km", 164, "DERIVED km posts of road 'Ушарал — Достык' km 0-164 ('км. 84-164 (п. Коктума — ст. Достык)', inform.kz 2025-12-28; the project's 184 km is not the built road); sourcing/border-roads-cn-uz-5.md row 1"), {}),
+    ("road_dostyk_alashankou", "kz_dostyk", "cn_alashankou", "road", ("src", 12, "Alashankou and the Dostyk port are 12 km apart (chher.cn; the rail figure '与其多斯特克口岸相距12公里', 中新网 2014-12-08, is the same); sourcing/border-roads-cn-uz-5.md row 1"), {"co2c": "KZ"}),
+    # Border roads to Russia (sourcing/border-roads-ru-5.md)
+    ("road_pavlodar_omsk", "kz_pavlodar", "ru_omsk", "road", ("km", 390, "DERIVED km posts of road 'Омск — Майкапчагай' counted from Omsk: 'Участок автодороги Омск — Майкапчагай (191-390 км) от города Павлодар до границы Российской Федерации' (newsomsk.ru 2020-01-27); the Russian side agrees, checkpoint Olkhovka 'на км 192 федеральной трассы А-320' (kommersant.ru 2020) = 390 km via Urlyutobe–Olkhovka and Cherlak; sourcing/border-roads-ru-5.md rows 1a-1b"), {"co2c": "KZ"}),
+    ("road_kostanay_chelyabinsk", "kz_kostanay", "ru_chelyabinsk", "road", ("km", 310, "DERIVED KAZ03 km posts Kostanay km 539 ('км 539–418 (от г. Костанай до п. Карабалык)', alau.kz) to the Kairak border km 379 ('от пограничного пункта «Кайрак» до п. Карабалык протяженностью 37 км', alau.kz 2025-09-26) = 160 + A-310 Chelyabinsk–Troitsk–border 'Протяжённость — 150 км' (ru.wikipedia 'А-310' mirror, n.d.) = 310 km; sourcing/border-roads-ru-5.md rows 3a-3b"), {"co2c": "KZ"}),
+    ("road_oral_samara", "kz_oral", "ru_samara", "road", ("km", 255, "DERIVED the Syrym checkpoint 'в 60 км к северо-западу от города Уральск' (wikixw.ru 'M-32 (Казахстан)', n.d.; km posts 251 at the city edge - 195 at the border: mgorod.kz 2022-02-28) + A-300 Samara–border 'через 194 км доходит до границы с Казахстаном' / restriction 'с 23-го по 195-й километр' (ria.ru 2026-01-04) = 60 + 195 = 255 km; sourcing/border-roads-ru-5.md rows 4a-4b"), {"co2c": "KZ"}),
+    ("road_atyrau_astrakhan", "kz_atyrau", "ru_astrakhan", "road", ("src", 352, "km list of the former A-340 '0 km – Astrachan … 69 km – Grenze zu Kasachstan … 352 km – Gurjew' (de.wikipedia 'A340 (ehemalige, Russland)' mirror, n.d.); check: the Kazakh road 'Актобе – Атырау – граница РФ' runs from Atyrau (km 598-616) to the border at km 893 (mgorod.kz 2020-04-29): 277-295 + 69 = 346-364; sourcing/border-roads-ru-5.md rows 5, 5b"), {"co2c": "KZ"}),
     ("road_almaty_taraz", "kz_almaty", "kz_taraz", "road", ("km", 475.5, "DERIVED legal km posts: toll section 'Тараз - Кайнар км 238+000 - км 475+525' of the road counted from Almaty (Order No. 581 of 2021-11-10, online.zakon.kz doc 34850000) = Taraz at km 475.5"), {}),
     ("road_taraz_shymkent", "kz_taraz", "kz_shymkent", "road", ("km", 198.5, "DERIVED legal km posts: Taraz km 475.5 (Order No. 581) to Shymkent km 674 ('Шымкент – Тараз км 674+000 – км 534+700', Order No. 585 of 2021-11-10; europe-china.kz 2011 'km 593 – km 674') = 198.5 km"), {}),
     ("road_shymkent_tashkent", "kz_shymkent", "uz_tashkent", "road", ("src", 145.2, "Shymkent–Tashkent road 145.2 km (Zhibek Zholy crossing; SOURCES.md 'Roads')"), {}),
@@ -508,6 +523,16 @@ BORDERS = [
     ("ru_orsk", "kz_kandyagash", "rail_1520", 0, 0, 0, 50, EAEU),
     ("kz_aktobe", "ru_orenburg", "road", 8, 3, 72, 15, B + " KZ–RU road; USD 30 per truck / 2 TEU"),
     ("ru_orenburg", "kz_aktobe", "road", 8, 3, 72, 15, B + " KZ–RU road; USD 30 per truck / 2 TEU"),
+    ("kz_pavlodar", "ru_omsk", "road", 8, 3, 72, 15, B + " KZ–RU road (Urlyutobe–Olkhovka); USD 30 per truck / 2 TEU"),
+    ("ru_omsk", "kz_pavlodar", "road", 8, 3, 72, 15, B + " KZ–RU road (Urlyutobe–Olkhovka); USD 30 per truck / 2 TEU"),
+    ("kz_kostanay", "ru_chelyabinsk", "road", 8, 3, 72, 15, B + " KZ–RU road (Kairak–Bugristoe); USD 30 per truck / 2 TEU"),
+    ("ru_chelyabinsk", "kz_kostanay", "road", 8, 3, 72, 15, B + " KZ–RU road (Kairak–Bugristoe); USD 30 per truck / 2 TEU"),
+    ("kz_oral", "ru_samara", "road", 8, 3, 72, 15, B + " KZ–RU road (Syrym–Mashtakovo); USD 30 per truck / 2 TEU"),
+    ("ru_samara", "kz_oral", "road", 8, 3, 72, 15, B + " KZ–RU road (Syrym–Mashtakovo); USD 30 per truck / 2 TEU"),
+    ("kz_atyrau", "ru_astrakhan", "road", 8, 3, 72, 15, B + " KZ–RU road (Kurmangazy–Karauzek); USD 30 per truck / 2 TEU"),
+    ("ru_astrakhan", "kz_atyrau", "road", 8, 3, 72, 15, B + " KZ–RU road (Kurmangazy–Karauzek); USD 30 per truck / 2 TEU"),
+    ("cn_alashankou", "kz_dostyk", "road", 48, 17, 81, 180, B + " Alashankou–Dostyk (road); USD 360 per truck / 2 TEU"),
+    ("kz_dostyk", "cn_alashankou", "road", 48, 17, 81, 180, B + " Alashankou–Dostyk (road); USD 360 per truck / 2 TEU"),
     ("ru_moscow", "by_brest", "rail_1520", 0, 0, 0, 50, EAEU.replace("KZ–RU protocol 2016, Interfax 2016-10-06", "RU–BY transport control cancelled 2011-04-01")),
     ("by_brest", "ru_moscow", "rail_1520", 0, 0, 0, 50, EAEU.replace("KZ–RU protocol 2016, Interfax 2016-10-06", "RU–BY transport control cancelled 2011-04-01")),
     ("by_brest", "pl_malaszewicze", "*", 48, 24, 384, 0, B + " Brest–Terespol/Małaszewicze; charge in gauge-change transfer"),
