@@ -260,4 +260,19 @@ std::optional<bool> CsvTable::optional_bool(std::size_t row, std::string_view co
   fail(row, column, "expected true or false, got " + shown(s));
 }
 
+std::vector<std::string> split_list(const std::string& s, bool keep_empty) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(';', start);
+    if (end == std::string::npos) end = s.size();
+    std::string item = s.substr(start, end - start);
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (keep_empty || !item.empty()) out.push_back(item);
+    start = end + 1;
+  }
+  return out;
+}
+
 } // namespace caravan::formats

@@ -62,4 +62,8 @@ private:
   std::unordered_map<std::string, std::size_t> columns_;
 };
 
+/// The items of a ';'-separated list field (aliases, via, departures, …), each trimmed of spaces;
+/// empty items are dropped unless `keep_empty` (a reader that reports them as errors).
+[[nodiscard]] std::vector<std::string> split_list(const std::string& s, bool keep_empty = false);
+
 } // namespace caravan::formats

@@ -70,21 +70,6 @@ HoursRange hours_range(const CsvTable& t, std::size_t row, const std::string& ba
   return {Hours(low), Hours(typical), Hours(high)};
 }
 
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(';', start);
-    if (end == std::string::npos) end = s.size();
-    std::string item = s.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ') item.pop_back();
-    if (!item.empty()) out.push_back(item);
-    start = end + 1;
-  }
-  return out;
-}
-
 void read_nodes(const CsvTable& t, NetworkBuilder& b, std::vector<std::string>& warnings) {
   t.require_columns({"id", "name", "country", "lat", "lon", "kind"});
   warn_unknown(

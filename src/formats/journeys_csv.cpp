@@ -15,21 +15,6 @@ NodeId node(const CsvTable& t, std::size_t r, std::string_view column, const std
   t.fail(r, column, "unknown node id '" + id + "'");
 }
 
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(';', start);
-    if (end == std::string::npos) end = s.size();
-    std::string item = s.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ') item.pop_back();
-    if (!item.empty()) out.push_back(item);
-    start = end + 1;
-  }
-  return out;
-}
-
 void range(const CsvTable& t, std::size_t r, const std::string& what, std::optional<double>& lo,
            std::optional<double>& hi) {
   lo = t.optional_number(r, what + "_low");
@@ -54,13 +39,13 @@ std::vector<PublishedJourney> parse_journeys(std::string_view text, const std::s
     j.from = node(t, r, "from", t.required_text(r, "from"), net);
     j.to = node(t, r, "to", t.required_text(r, "to"), net);
     if (j.from == j.to) t.fail(r, "to", "same place as 'from'");
-    for (const auto& v : split(t.text(r, "via"))) j.via.push_back(node(t, r, "via", v, net));
+    for (const auto& v : split_list(t.text(r, "via"))) j.via.push_back(node(t, r, "via", v, net));
     if (const std::string by = t.text(r, "by"); !by.empty()) {
       const auto o = parse_objective(by);
       if (!o) t.fail(r, "by", "expected time, cost, co2 or distance, got '" + by + "'");
       j.objective = *o;
     }
-    for (const auto& m : split(t.text(r, "avoid_modes"))) {
+    for (const auto& m : split_list(t.text(r, "avoid_modes"))) {
       const auto mode = parse_mode(m);
       if (!mode) t.fail(r, "avoid_modes", "unknown mode '" + m + "'");
       j.avoid_modes.insert(*mode);

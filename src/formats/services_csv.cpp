@@ -35,21 +35,6 @@ HoursRange positive_range(const CsvTable& t, std::size_t r, const std::string& b
   return {Hours(low), Hours(typical), Hours(high)};
 }
 
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(';', start);
-    if (end == std::string::npos) end = s.size();
-    std::string item = s.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ') item.pop_back();
-    out.push_back(item);
-    start = end + 1;
-  }
-  return out;
-}
-
 LinkId find_link(const CsvTable& t, std::size_t r, const Network& net, const Service& s) {
   const std::string given = t.text(r, "link");
   if (!given.empty()) {
@@ -157,7 +142,7 @@ Timetable parse_services_csv(std::string_view text, const std::string& file, con
       t.fail(r, "utc_offset", "missing value (the departures' local time: +HH:MM, -HH:MM or Z)");
     }
     if (!deps.empty()) {
-      for (const std::string& d : split(deps)) {
+      for (const std::string& d : split_list(deps, /*keep_empty=*/true)) {
         const auto w = parse_weekly_time(d);
         if (!w)
           t.fail(r, "departures",

@@ -3,6 +3,7 @@
 #include "storage/network_gpkg.hpp"
 
 #include "formats/atomic_file.hpp"
+#include "formats/csv.hpp"
 #include "formats/parse_error.hpp"
 #include "storage/gdal_support.hpp"
 #include "storage/styles.hpp"
@@ -18,6 +19,7 @@ using detail::FieldSpec;
 using detail::FieldType;
 using detail::LayerReader;
 using detail::set_text;
+using formats::split_list;
 
 namespace {
 
@@ -27,21 +29,6 @@ std::string join(const std::vector<std::string>& items) {
   std::string s;
   for (const auto& i : items) s += (s.empty() ? "" : ";") + i;
   return s;
-}
-
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(';', start);
-    if (end == std::string::npos) end = s.size();
-    std::string item = s.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ') item.pop_back();
-    if (!item.empty()) out.push_back(item);
-    start = end + 1;
-  }
-  return out;
 }
 
 std::string mode_or_star(const std::optional<Mode>& m) {
