@@ -5,7 +5,6 @@
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 
 namespace caravan {
 
@@ -194,11 +193,18 @@ std::optional<double> parse_weekly_time(std::string_view s) {
   return std::nullopt;
 }
 
+/// `v` in decimal, zero-padded to `width` characters like printf's "%0*d" (a sign counts).
+static std::string zero_pad(long long v, int width) {
+  std::string digits = std::to_string(v < 0 ? -v : v);
+  const int sign = v < 0 ? 1 : 0;
+  if (static_cast<int>(digits.size()) + sign < width)
+    digits.insert(0, static_cast<std::size_t>(width - sign) - digits.size(), '0');
+  return (v < 0 ? "-" : "") + digits;
+}
+
 std::string format_utc_offset(int minutes) {
-  char buf[16];
   const int a = std::abs(minutes);
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60, a % 60);
-  return buf;
+  return std::string(minutes < 0 ? "-" : "+") + zero_pad(a / 60, 2) + ":" + zero_pad(a % 60, 2);
 }
 
 std::string format_datetime(EpochHours t, int utc_offset_min) {
@@ -206,10 +212,9 @@ std::string format_datetime(EpochHours t, int utc_offset_min) {
   const std::int64_t day = (minutes >= 0 ? minutes : minutes - 1439) / 1440;
   const auto mod = static_cast<int>(minutes - day * 1440);
   const Civil c = civil_from_days(day);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d", c.year, c.month, c.day, mod / 60,
-                mod % 60);
-  return std::string(buf) + (utc_offset_min == 0 ? "Z" : format_utc_offset(utc_offset_min));
+  return zero_pad(c.year, 4) + "-" + zero_pad(c.month, 2) + "-" + zero_pad(c.day, 2) + "T" +
+         zero_pad(mod / 60, 2) + ":" + zero_pad(mod % 60, 2) +
+         (utc_offset_min == 0 ? "Z" : format_utc_offset(utc_offset_min));
 }
 
 std::string format_weekday_time(EpochHours t, int utc_offset_min) {
@@ -218,10 +223,7 @@ std::string format_weekday_time(EpochHours t, int utc_offset_min) {
   const std::int64_t week_min = ((minutes % 10080) + 10080) % 10080;
   const auto day = static_cast<std::size_t>(week_min / 1440);
   const auto mod = static_cast<int>(week_min % 1440);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%s %02d:%02d", std::string(kDayNames[day]).c_str(), mod / 60,
-                mod % 60);
-  return buf;
+  return std::string(kDayNames[day]) + " " + zero_pad(mod / 60, 2) + ":" + zero_pad(mod % 60, 2);
 }
 
 std::string format_duration(Hours h) {
