@@ -56,20 +56,6 @@ std::optional<Mode> mode_or_any(const CsvTable& t, std::size_t row, std::string_
   t.fail(row, column, "expected one of " + std::string(kModeList) + " or '*', got '" + s + "'");
 }
 
-/// Reads `<base>` with optional `<base>_low`/`<base>_high` columns as a range.
-HoursRange hours_range(const CsvTable& t, std::size_t row, const std::string& base,
-                       double typical) {
-  const double low = t.optional_number(row, base + "_low").value_or(typical);
-  const double high = t.optional_number(row, base + "_high").value_or(typical);
-  if (low > typical)
-    t.fail(row, base + "_low",
-           fmt::format("expected at most {} (the typical value), got {}", typical, low));
-  if (high < typical)
-    t.fail(row, base + "_high",
-           fmt::format("expected at least {} (the typical value), got {}", typical, high));
-  return {Hours(low), Hours(typical), Hours(high)};
-}
-
 void read_nodes(const CsvTable& t, NetworkBuilder& b, std::vector<std::string>& warnings) {
   t.require_columns({"id", "name", "country", "lat", "lon", "kind"});
   warn_unknown(
@@ -418,6 +404,19 @@ void write_network(const Network& net, const std::filesystem::path& dir) {
   std::vector<std::pair<std::string, std::string_view>> files;
   for (const auto& [name, text] : f.contents) files.emplace_back(name, text);
   write_files_atomically(dir, files);
+}
+
+HoursRange hours_range(const CsvTable& t, std::size_t row, const std::string& base,
+                       double typical) {
+  const double low = t.optional_number(row, base + "_low").value_or(typical);
+  const double high = t.optional_number(row, base + "_high").value_or(typical);
+  if (low > typical)
+    t.fail(row, base + "_low",
+           fmt::format("expected at most {} (the typical value), got {}", typical, low));
+  if (high < typical)
+    t.fail(row, base + "_high",
+           fmt::format("expected at least {} (the typical value), got {}", typical, high));
+  return {Hours(low), Hours(typical), Hours(high)};
 }
 
 } // namespace caravan::formats

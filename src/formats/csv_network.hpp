@@ -40,6 +40,11 @@ NetworkReadResult read_network(const std::filesystem::path& dir);
 /// The CSV texts for `net`, such that parse_network() gives back an equal network.
 NetworkFiles format_network(const Network& net);
 
+class CsvTable;
+/// Reads `<base>` (typical) with optional `<base>_low`/`<base>_high` columns of row `row` as a
+/// range; a low above or a high below the typical value is an error naming the column.
+HoursRange hours_range(const CsvTable& t, std::size_t row, const std::string& base, double typical);
+
 /// Writes `net` into `dir` (created if needed), each file atomically.
 void write_network(const Network& net, const std::filesystem::path& dir);
 

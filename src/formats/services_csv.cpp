@@ -2,6 +2,7 @@
 #include "formats/services_csv.hpp"
 
 #include "formats/csv.hpp"
+#include "formats/csv_network.hpp"
 
 #include <fmt/format.h>
 
@@ -24,15 +25,7 @@ NodeId node_ref(const CsvTable& t, std::size_t r, std::string_view column, const
 HoursRange positive_range(const CsvTable& t, std::size_t r, const std::string& base,
                           double typical) {
   if (!(typical > 0.0)) t.fail(r, base, fmt::format("expected a positive number, got {}", typical));
-  const double low = t.optional_number(r, base + "_low").value_or(typical);
-  const double high = t.optional_number(r, base + "_high").value_or(typical);
-  if (low > typical)
-    t.fail(r, base + "_low",
-           fmt::format("expected at most {} (the typical value), got {}", typical, low));
-  if (high < typical)
-    t.fail(r, base + "_high",
-           fmt::format("expected at least {} (the typical value), got {}", typical, high));
-  return {Hours(low), Hours(typical), Hours(high)};
+  return hours_range(t, r, base, typical);
 }
 
 LinkId find_link(const CsvTable& t, std::size_t r, const Network& net, const Service& s) {

@@ -1,6 +1,8 @@
 // Writing heatmaps as SVG: a grid of coloured cells with row and column labels and a legend.
 #include "report/svg_heatmap.hpp"
 
+#include "report/xml.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,30 +11,6 @@
 namespace caravan::report {
 
 namespace {
-
-std::string escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
 
 struct Rgb {
   double r, g, b;
@@ -90,15 +68,15 @@ std::string heatmap_to_svg(const Heatmap& h) {
       width, height);
   s += fmt::format("<rect width=\"{:.0f}\" height=\"{:.0f}\" fill=\"white\"/>\n", width, height);
   s += fmt::format("<text x=\"16\" y=\"28\" font-size=\"18\" font-weight=\"bold\">{}</text>\n",
-                   escape(h.title));
+                   xml_escape(h.title));
   s += fmt::format("<text x=\"16\" y=\"50\" font-size=\"12\" fill=\"#444\">{}</text>\n",
-                   escape(h.subtitle));
+                   xml_escape(h.subtitle));
   // Column labels, rotated.
   for (std::size_t j = 0; j < cols; ++j) {
     const double x = left + cell * (static_cast<double>(j) + 0.5);
     s += fmt::format("<text x=\"{0:.1f}\" y=\"{1:.1f}\" font-size=\"11\" "
                      "transform=\"rotate(-50 {0:.1f} {1:.1f})\">{2}</text>\n",
-                     x + 3.0, top - 6.0, escape(h.col_labels[j]));
+                     x + 3.0, top - 6.0, xml_escape(h.col_labels[j]));
   }
   s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#666\" "
                    "text-anchor=\"end\">from \u2193 to \u2192</text>\n",
@@ -107,7 +85,7 @@ std::string heatmap_to_svg(const Heatmap& h) {
     const double y = top + cell * static_cast<double>(i);
     s += fmt::format(
         "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n",
-        left - 6.0, y + cell * 0.5 + 4.0, escape(h.row_labels[i]));
+        left - 6.0, y + cell * 0.5 + 4.0, xml_escape(h.row_labels[i]));
     for (std::size_t j = 0; j < cols; ++j) {
       const HeatmapCell& c = h.cells[i * cols + j];
       const double x = left + cell * static_cast<double>(j);
@@ -131,12 +109,12 @@ std::string heatmap_to_svg(const Heatmap& h) {
       }
       s += fmt::format("<g><title>{}</title><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
                        "height=\"{:.1f}\" fill=\"{}\" stroke=\"white\" stroke-width=\"1\"/>",
-                       escape(c.tooltip), x, y, cell, cell, hex(fill));
+                       xml_escape(c.tooltip), x, y, cell, cell, hex(fill));
       if (!c.text.empty())
         s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\" text-anchor=\"middle\" "
                          "fill=\"{}\">{}</text>",
                          x + cell / 2.0, y + cell / 2.0 + 3.5, c.text.size() > 4 ? 8 : 9.5,
-                         dark(fill) ? "white" : "#222", escape(c.text));
+                         dark(fill) ? "white" : "#222", xml_escape(c.text));
       s += "</g>\n";
     }
   }
@@ -149,7 +127,7 @@ std::string heatmap_to_svg(const Heatmap& h) {
   const double lx = 16.0;
   const int steps = 11;
   s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"12\">change ({}):</text>\n", lx,
-                   legend_y, escape(h.unit));
+                   legend_y, xml_escape(h.unit));
   const double gx = lx + 110.0;
   for (int k = 0; k < steps; ++k) {
     const double v = max * (static_cast<double>(k) / (steps - 1) * 2.0 - 1.0);
@@ -177,7 +155,7 @@ std::string heatmap_to_svg(const Heatmap& h) {
   }
   for (std::size_t k = 0; k < h.notes.size(); ++k)
     s += fmt::format("<text x=\"16\" y=\"{:.1f}\" font-size=\"11\" fill=\"#333\">{}</text>\n",
-                     legend_y + 42.0 + 18.0 * static_cast<double>(k), escape(h.notes[k]));
+                     legend_y + 42.0 + 18.0 * static_cast<double>(k), xml_escape(h.notes[k]));
   s += "</svg>\n";
   return s;
 }

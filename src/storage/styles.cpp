@@ -1,6 +1,8 @@
 // QML documents for QGIS: categorized renderers with simple line or marker symbols.
 #include "storage/styles.hpp"
 
+#include "report/xml.hpp"
+
 #include "core/mode.hpp"
 
 #include <fmt/format.h>
@@ -11,28 +13,7 @@ namespace caravan::storage {
 
 namespace {
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
+using report::xml_escape;
 
 /// "#rrggbb" as QGIS's "r,g,b,255".
 std::string qgis_colour(const std::string& hex) {
